@@ -1,0 +1,107 @@
+// swift-tools-version:6.2
+// keyplane: OpenRouter API keys managed the GitOps way.
+//
+// The module list reads as the data flow:
+//   Manifest (YAML → desired model) → OpenRouterClient (refresh) + SealedState (open)
+//   → Plan → Apply (new state + commit) → Status / Site
+// Each C library sits behind exactly one Swift module: Git (libgit2), Cryptography (libcrypto),
+// Markdown (cmark-gfm). No C type appears in any public signature.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "keyplane",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "keyplane", targets: ["keyplane"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+    ],
+    targets: [
+        // MARK: C libraries, each wrapped by exactly one Swift module below.
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // MARK: Wrappers.
+        .target(name: "Git", dependencies: ["CGit2"], swiftSettings: swiftSettings),
+        .target(name: "Cryptography", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"], swiftSettings: swiftSettings),
+
+        // MARK: The domain, from manifests to site.
+        .target(name: "Domain", swiftSettings: swiftSettings),
+        .target(
+            name: "Manifest",
+            dependencies: ["Domain", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
+        .target(name: "OpenRouterAPI", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        .target(
+            name: "OpenRouterSimulator",
+            dependencies: [
+                "OpenRouterAPI", "Cryptography",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "OpenRouterClient",
+            dependencies: [
+                "OpenRouterAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        .target(name: "SealedState", dependencies: ["Domain", "Cryptography", "Git"], swiftSettings: swiftSettings),
+
+        // MARK: Commands: a library that holds them, and a thin executable over it.
+        .target(
+            name: "KeyplaneCLI",
+            dependencies: [
+                "Domain", "Manifest", "OpenRouterAPI", "OpenRouterSimulator", "OpenRouterClient",
+                "SealedState", "Git", "Markdown",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(name: "keyplane", dependencies: ["KeyplaneCLI"], swiftSettings: swiftSettings),
+
+        // MARK: Tests.
+        .target(
+            name: "TestSupport",
+            dependencies: ["OpenRouterSimulator", "Git"],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings),
+        .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CryptographyTests", dependencies: ["Cryptography"], swiftSettings: swiftSettings),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ManifestTests", dependencies: ["Manifest", "Domain", "TestSupport"],
+            resources: [.copy("Corpus")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "OpenRouterTests",
+            dependencies: ["OpenRouterAPI", "OpenRouterSimulator", "OpenRouterClient", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SealedStateTests", dependencies: ["SealedState", "Cryptography", "Git", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["keyplane", "TestSupport", "Git"],
+            swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,22 @@
+/// The secret of an OpenRouter key (`sk-or-v1-…`), which OpenRouter shows only once.
+///
+/// Secrets cannot reach output by accident: `description`, `debugDescription` and string
+/// interpolation all give the masked preview. The one way to the full value is `revealed`, and
+/// only the commands that deliberately print or seal a secret call it.
+public struct KeySecret: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    private let value: String
+
+    public init(_ value: String) { self.value = value }
+
+    /// The full secret. Call only to seal it, send it, or print it on explicit request.
+    public var revealed: String { value }
+
+    /// First 8 and last 4 characters, such as `sk-or-v1…9f2c`; shorter values are fully masked.
+    public var preview: String {
+        guard value.count >= 24 else { return "…" }
+        return "\(value.prefix(8))…\(value.suffix(4))"
+    }
+
+    public var description: String { preview }
+    public var debugDescription: String { "KeySecret(\(preview))" }
+}

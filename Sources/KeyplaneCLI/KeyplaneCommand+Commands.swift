@@ -1,0 +1,8 @@
+import ArgumentParser
+
+extension KeyplaneCommand {
+    /// Every subcommand, in the order `--help` lists them. Add one line here per command.
+    static let commands: [any ParsableCommand.Type] = [
+        ValidateCommand.self,
+    ]
+}

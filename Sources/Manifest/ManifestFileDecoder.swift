@@ -1,0 +1,197 @@
+import Domain
+import Foundation
+import Yams
+
+/// Decodes one manifest file from YAML nodes, so that every value keeps its line and column.
+/// Problems become diagnostics; decoding goes on past them to report as many as it can.
+struct ManifestFileDecoder {
+    let file: String
+    let sink: DiagnosticSink
+
+    func decode(_ text: String) -> ManifestFragment {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text, .basic)
+        } catch let error as YamlError {
+            reportSyntaxError(error, in: text)
+            return ManifestFragment()
+        } catch {
+            sink.error(SourceLocation(file: file, line: 1, column: 1), "could not read YAML: \(error)")
+            return ManifestFragment()
+        }
+        guard let root else { return ManifestFragment() }
+        let document = YAMLValue(node: root, file: file, sink: sink)
+        guard let fields = document.mapping("a manifest file", fields: ManifestSchema.document) else { return ManifestFragment() }
+
+        if let version = fields["version"] {
+            guard let text = version.plainScalar, let number = Int(text), ManifestSchema.supportedVersions.contains(number) else {
+                version.error("unsupported manifest version \(version.kindDescription); this keyplane reads version 1")
+                return ManifestFragment()
+            }
+        }
+        var fragment = ManifestFragment()
+        fragment.policy = fields["policy"].flatMap(decodePolicy)
+        fragment.clients = fields["clients"]?.sequence(of: "clients")?.compactMap(decodeClient) ?? []
+        for value in fields["users"]?.sequence(of: "users") ?? [] {
+            guard let (user, key) = decodeUser(value) else { continue }
+            fragment.users.append(user)
+            if let key { fragment.keys.append(key) }
+        }
+        fragment.keys += fields["keys"]?.sequence(of: "keys")?.compactMap(decodeKey) ?? []
+        return fragment
+    }
+
+    private func reportSyntaxError(_ error: YamlError, in text: String) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            sink.error(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax error: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            sink.error(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                       "field '\(duplicates.first ?? "?")' appears more than once in the same mapping")
+        case .reader(let problem, _, _, _):
+            sink.error(SourceLocation(file: file, line: 1, column: 1), "could not read the file as UTF-8 text: \(problem)")
+        default:
+            sink.error(SourceLocation(file: file, line: 1, column: 1), "could not read YAML: \(error)")
+        }
+    }
+
+    private func decodePolicy(_ value: YAMLValue) -> DeclaredPolicy? {
+        guard let fields = value.mapping("policy", fields: ManifestSchema.policy) else { return nil }
+        return DeclaredPolicy(
+            defaultExpiry: fields["default_expiry"]?.period("default_expiry"),
+            maximumExpiry: fields["max_expiry"]?.period("max_expiry"),
+            defaultReset: fields["default_reset"]?.reset("default_reset"),
+            location: value.location)
+    }
+
+    private func decodeClient(_ value: YAMLValue) -> DeclaredClient? {
+        guard let fields = value.mapping("client", fields: ManifestSchema.client) else { return nil }
+        let id = fields.required("id")?.identifier("client id", ClientID.init)
+        let name = fields.required("name")?.text("name")
+        let email = fields.required("billing_email").flatMap { emailAddress($0, field: "billing_email") }
+        let markup = fields["markup"].map { $0.rate("markup") }
+        let cap = fields["monthly_cap"].map { $0.money("monthly_cap", allowNone: true) }
+        let currency = fields["currency"].map(currencyCode)
+        if let markup = markup ?? nil, markup < .one {
+            fields["markup"]?.warning("markup \(markup) bills the client less than cost")
+        }
+        guard let id, let name, let email, markup != .some(nil), cap != .some(nil), currency != .some(nil) else { return nil }
+        return DeclaredClient(
+            client: Client(id: id, displayName: name, billingEmail: email, markup: (markup ?? .one) ?? .one,
+                           monthlyCap: (cap ?? nil) ?? nil, currency: (currency ?? "USD") ?? "USD", location: value.location),
+            monthlyCapLocation: fields["monthly_cap"]?.location)
+    }
+
+    private func decodeUser(_ value: YAMLValue) -> (DeclaredUser, DeclaredKey?)? {
+        guard let fields = value.mapping("user", fields: ManifestSchema.user) else { return nil }
+        let id = fields.required("id")?.identifier("user id", UserID.init)
+        let email = fields.required("email").flatMap { emailAddress($0, field: "email") }
+        let client = fields.required("client").flatMap { v in
+            v.identifier("client", ClientID.init).map { (id: $0, location: v.location) }
+        }
+        let name = fields["name"]?.text("name")
+        guard let id else { return nil }
+        let user = DeclaredUser(id: id, email: email, client: client, displayName: name, location: value.location)
+        var key: DeclaredKey?
+        if let keyValue = fields["key"], let keyFields = keyValue.mapping("key of user '\(id)'", fields: ManifestSchema.personalKey) {
+            let name = keyFields["name"].map { $0.identifier("key name", KeyName.init) } ?? KeyName("personal")
+            if let name {
+                key = decodeSettings(keyFields, name: name, owner: .user(Reference(id: id, location: value.location)),
+                                     location: keyValue.location)
+            }
+        }
+        return (user, key)
+    }
+
+    private func decodeKey(_ value: YAMLValue) -> DeclaredKey? {
+        guard let fields = value.mapping("key", fields: ManifestSchema.key) else { return nil }
+        let name = fields.required("name")?.identifier("key name", KeyName.init)
+        let client = fields["client"].flatMap { v in v.identifier("client", ClientID.init).map { Reference(id: $0, location: v.location) } }
+        let user = fields["user"].flatMap { v in v.identifier("user", UserID.init).map { Reference(id: $0, location: v.location) } }
+        let owner: DeclaredKey.Owner
+        switch (fields["client"], fields["user"]) {
+        case (nil, nil):
+            sink.error(value.location, "key\(name.map { " '\($0)'" } ?? "") needs an owner: add client: <client id> or user: <user id>")
+            return nil
+        case (.some, .some):
+            sink.error(fields["user"]!.location, "key\(name.map { " '\($0)'" } ?? "") has both a client and a user; give exactly one owner")
+            return nil
+        case (.some, nil):
+            guard let client else { return nil }
+            owner = .client(client)
+        case (nil, .some):
+            guard let user else { return nil }
+            owner = .user(user)
+        }
+        guard let name else { return nil }
+        return decodeSettings(fields, name: name, owner: owner, location: value.location)
+    }
+
+    private func decodeSettings(_ fields: YAMLMapping, name: KeyName, owner: DeclaredKey.Owner, location: SourceLocation) -> DeclaredKey {
+        var key = DeclaredKey(name: name, owner: owner, location: location)
+        key.limit = fields["limit"].flatMap { $0.money("limit", allowNone: true) }
+        key.reset = fields["reset"].flatMap { $0.reset("reset") }
+        key.includeBYOKInLimit = fields["include_byok_in_limit"]?.bool("include_byok_in_limit")
+        key.expiry = fields["expires"].flatMap { v in v.expiry("expires").map { ($0, v.location) } }
+        key.disabled = fields["disabled"]?.bool("disabled")
+        key.protect = fields["protect"]?.bool("protect")
+        if let rotationValue = fields["rotation"], let rotation = rotationValue.mapping("rotation", fields: ManifestSchema.rotation) {
+            let every = rotation.required("rotate_every")?.period("rotate_every")
+            let overlap = rotation["overlap"].map { $0.period("overlap") } ?? Period.days(1)
+            if let every, let overlap {
+                if overlap >= every {
+                    rotation["overlap"]?.error("overlap \(overlap) must be shorter than rotate_every \(every)")
+                } else {
+                    key.rotation = (Rotation(every: every, overlap: overlap), rotationValue.location)
+                }
+            }
+        }
+        if let labels = fields["labels"] { key.labels = decodeLabels(labels) }
+        return key
+    }
+
+    private func decodeLabels(_ value: YAMLValue) -> [String: String] {
+        guard case .mapping(let mapping) = value.node else {
+            value.error("labels must be a mapping of names to text, such as environment: production, got \(value.kindDescription)")
+            return [:]
+        }
+        var labels: [String: String] = [:]
+        for (keyNode, valueNode) in mapping {
+            let key = YAMLValue(node: keyNode, file: file, sink: sink)
+            let label = YAMLValue(node: valueNode, file: file, sink: sink)
+            guard let name = key.plainScalar, Self.isLabelName(name) else {
+                key.error("label name \(key.kindDescription) is not valid: use 1 to 63 lowercase letters, digits, '-', '_', '.' or '/'")
+                continue
+            }
+            guard case .scalar = valueNode, !label.isNull, let text = label.text("label '\(name)'") else {
+                label.error("label '\(name)' must be text, got \(label.kindDescription)")
+                continue
+            }
+            labels[name] = text
+        }
+        return labels
+    }
+
+    static func isLabelName(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 63 && name.utf8.allSatisfy { b in
+            (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 45 || b == 95 || b == 46 || b == 47
+        }
+    }
+
+    private func emailAddress(_ value: YAMLValue, field: String) -> String? {
+        guard let text = value.text(field) else { return nil }
+        guard EmailAddress.isValid(text) else {
+            value.error("\(field) '\(YAMLValue.shorten(text))' is not a valid email address")
+            return nil
+        }
+        return text
+    }
+
+    private func currencyCode(_ value: YAMLValue) -> String? {
+        guard let text = value.plainScalar, text.count == 3, text.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
+            value.error("currency must be a three-letter ISO 4217 code such as USD or EUR, got \(value.kindDescription)")
+            return nil
+        }
+        return text
+    }
+}

@@ -1,0 +1,55 @@
+import Domain
+import Foundation
+
+/// What one manifest file declares, before the files are merged and defaults are applied.
+struct ManifestFragment {
+    var policy: DeclaredPolicy?
+    var clients: [DeclaredClient] = []
+    var users: [DeclaredUser] = []
+    var keys: [DeclaredKey] = []
+}
+
+struct DeclaredPolicy {
+    var defaultExpiry: Period?
+    var maximumExpiry: Period?
+    var defaultReset: LimitReset??
+    var location: SourceLocation
+}
+
+struct DeclaredClient {
+    var client: Client
+    var monthlyCapLocation: SourceLocation?
+}
+
+struct DeclaredUser {
+    var id: UserID
+    var email: String?
+    var client: (id: ClientID, location: SourceLocation)?
+    var displayName: String?
+    var location: SourceLocation
+}
+
+/// A reference to something declared elsewhere, with where the reference was written.
+struct Reference<ID> {
+    var id: ID
+    var location: SourceLocation
+}
+
+struct DeclaredKey {
+    enum Owner {
+        case client(Reference<ClientID>)
+        case user(Reference<UserID>)
+    }
+
+    var name: KeyName
+    var owner: Owner
+    var limit: USD??
+    var reset: LimitReset??
+    var includeBYOKInLimit: Bool?
+    var expiry: (value: Expiry, location: SourceLocation)?
+    var disabled: Bool?
+    var rotation: (value: Rotation, location: SourceLocation)?
+    var protect: Bool?
+    var labels: [String: String] = [:]
+    var location: SourceLocation
+}

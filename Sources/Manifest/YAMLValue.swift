@@ -1,0 +1,199 @@
+import Domain
+import Foundation
+import Yams
+
+/// A YAML node together with the file it came from, read with every error reported as a
+/// diagnostic at the node's own line and column.
+struct YAMLValue {
+    let node: Node
+    let file: String
+    let sink: DiagnosticSink
+
+    var location: SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    /// What kind of YAML value this is, for "got a …" messages.
+    var kindDescription: String {
+        switch node {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        case .scalar(let scalar):
+            if scalar.style != .plain { "text '\(Self.shorten(scalar.string))'" }
+            else if Self.isNull(scalar) { "nothing (null)" }
+            else { "'\(Self.shorten(scalar.string))'" }
+        }
+    }
+
+    static func shorten(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(37)) + "..." : text
+    }
+
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// A plain (unquoted) scalar's text, or nil for anything else.
+    var plainScalar: String? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+        return scalar.string
+    }
+
+    var isNull: Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        return Self.isNull(scalar)
+    }
+
+    func error(_ message: String) { sink.error(location, message) }
+    func warning(_ message: String) { sink.warning(location, message) }
+
+    // MARK: Structure
+
+    /// This node as a mapping whose fields must come from `fields`; unknown ones are reported
+    /// with a suggestion. `what` names the thing for messages ("client", "key").
+    func mapping(_ what: String, fields: [String]) -> YAMLMapping? {
+        guard case .mapping(let mapping) = node else {
+            error("\(what) must be a mapping of fields, got \(kindDescription)")
+            return nil
+        }
+        var values: [String: YAMLValue] = [:]
+        for (keyNode, valueNode) in mapping {
+            let key = YAMLValue(node: keyNode, file: file, sink: sink)
+            guard case .scalar(let scalar) = keyNode else {
+                key.error("field names in \(what) must be plain text, got \(key.kindDescription)")
+                continue
+            }
+            guard fields.contains(scalar.string) else {
+                key.error("unknown field '\(Self.shorten(scalar.string))' in \(what)\(Suggestion.hint(for: scalar.string, in: fields))")
+                continue
+            }
+            values[scalar.string] = YAMLValue(node: valueNode, file: file, sink: sink)
+        }
+        return YAMLMapping(what: what, location: location, values: values, sink: sink)
+    }
+
+    /// This node as a list; `what` names an element for messages.
+    func sequence(of what: String) -> [YAMLValue]? {
+        guard case .sequence(let sequence) = node else {
+            error("expected a list of \(what), got \(kindDescription)")
+            return nil
+        }
+        return sequence.map { YAMLValue(node: $0, file: file, sink: sink) }
+    }
+
+    // MARK: Scalars
+
+    /// Text, quoted or not. Numbers and booleans written plainly are accepted as their text.
+    func text(_ field: String) -> String? {
+        guard case .scalar(let scalar) = node, !isNull else {
+            error("\(field) must be text, got \(kindDescription)")
+            return nil
+        }
+        return scalar.string
+    }
+
+    func identifier<T>(_ field: String, _ make: (String) -> T?) -> T? {
+        guard let text = text(field) else { return nil }
+        guard let value = make(text) else {
+            error("\(field) '\(Self.shorten(text))' is not a valid id: \(IdentifierSyntax.rule)")
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ field: String) -> Bool? {
+        switch plainScalar {
+        case "true": return true
+        case "false": return false
+        default:
+            error("\(field) must be true or false, got \(kindDescription)")
+            return nil
+        }
+    }
+
+    /// An amount of USD; `none` (or null) is `.some(nil)`, meaning "no amount".
+    func money(_ field: String, allowNone: Bool) -> USD?? {
+        if allowNone, isNull || plainScalar == "none" { return .some(nil) }
+        guard let text = plainScalar else {
+            if case .scalar(let scalar) = node, scalar.style != .plain, USD(decimal: scalar.string) != nil {
+                error("\(field) must be a number, not quoted text: remove the quotes around \(scalar.string)")
+            } else {
+                error("\(field) must be a number of US dollars\(allowNone ? " or none" : ""), got \(kindDescription)")
+            }
+            return nil
+        }
+        if text.hasPrefix("-"), USD(decimal: String(text.dropFirst())) != nil {
+            error("\(field) must not be negative, got \(text)")
+            return nil
+        }
+        guard let amount = USD(decimal: text.hasPrefix("+") ? String(text.dropFirst()) : text) else {
+            error("\(field) must be a number of US dollars\(allowNone ? " or none" : "") with at most 9 decimals, got '\(Self.shorten(text))'")
+            return nil
+        }
+        return .some(amount)
+    }
+
+    func rate(_ field: String) -> Rate? {
+        guard let text = plainScalar, let rate = Rate(decimal: text) else {
+            error("\(field) must be a positive number with at most 3 decimals, such as 1.3, got \(kindDescription)")
+            return nil
+        }
+        return rate
+    }
+
+    /// A reset window; `none` (or null) is `.some(nil)`.
+    func reset(_ field: String) -> LimitReset?? {
+        if isNull || plainScalar == "none" { return .some(nil) }
+        guard let text = plainScalar, let reset = LimitReset(rawValue: text) else {
+            let names = LimitReset.allCases.map(\.rawValue) + ["none"]
+            let got = node.scalar?.string ?? ""
+            error("\(field) must be one of daily, weekly, monthly or none, got \(kindDescription)\(Suggestion.hint(for: got, in: names))")
+            return nil
+        }
+        return .some(reset)
+    }
+
+    func period(_ field: String) -> Period? {
+        guard let text = plainScalar, let period = Period(text) else {
+            error("\(field) must be a period such as 12h, 90d, 4w or 1y, got \(kindDescription)")
+            return nil
+        }
+        return period
+    }
+
+    /// An absolute UTC date or a period.
+    func expiry(_ field: String) -> Expiry? {
+        guard case .scalar(let scalar) = node, !isNull else {
+            error("\(field) must be a UTC date such as 2027-06-30 or a period such as 90d, got \(kindDescription)")
+            return nil
+        }
+        if let period = Period(scalar.string) { return .after(period) }
+        do {
+            return .at(try ManifestDate.parse(scalar.string))
+        } catch .notUTC {
+            error("\(field) must be in UTC: write it with a Z, such as 2027-06-30T12:00:00Z, got '\(Self.shorten(scalar.string))'")
+        } catch {
+            self.error("\(field) must be a UTC date such as 2027-06-30 or a period such as 90d, got \(kindDescription)")
+        }
+        return nil
+    }
+}
+
+/// A mapping whose unknown fields have already been reported.
+struct YAMLMapping {
+    let what: String
+    let location: SourceLocation
+    let values: [String: YAMLValue]
+    let sink: DiagnosticSink
+
+    subscript(field: String) -> YAMLValue? { values[field] }
+
+    /// The field's value, reporting it as missing when absent.
+    func required(_ field: String) -> YAMLValue? {
+        if let value = values[field] { return value }
+        sink.error(location, "\(what) is missing the required field '\(field)'")
+        return nil
+    }
+}

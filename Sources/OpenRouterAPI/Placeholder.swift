@@ -1,0 +1,1 @@
+// OpenRouterAPI: placeholder until the module is written.

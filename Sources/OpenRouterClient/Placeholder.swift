@@ -1,0 +1,1 @@
+// OpenRouterClient: placeholder until the module is written.

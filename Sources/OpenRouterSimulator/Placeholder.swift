@@ -1,0 +1,1 @@
+// OpenRouterSimulator: placeholder until the module is written.

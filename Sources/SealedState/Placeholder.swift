@@ -1,0 +1,1 @@
+// SealedState: placeholder until the module is written.

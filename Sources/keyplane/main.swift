@@ -1,0 +1,3 @@
+import KeyplaneCLI
+
+await KeyplaneCommand.main()
