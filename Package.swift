@@ -95,7 +95,11 @@ let package = Package(
             resources: [.copy("Corpus")], swiftSettings: swiftSettings),
         .testTarget(
             name: "OpenRouterTests",
-            dependencies: ["OpenRouterAPI", "OpenRouterSimulator", "OpenRouterClient", "TestSupport"],
+            dependencies: [
+                "OpenRouterAPI", "OpenRouterSimulator", "OpenRouterClient", "TestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "SealedStateTests", dependencies: ["SealedState", "Cryptography", "Git", "TestSupport"],
