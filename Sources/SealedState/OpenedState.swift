@@ -1,0 +1,129 @@
+public import Domain
+import Cryptography
+
+/// A state that was opened with a credential (or just created): the readable `state` plus the
+/// data key, so secrets can be read one at a time and changes sealed. Change it with the mutating
+/// methods, then hand it to `StateStore.write(_:)`.
+public struct OpenedState: Sendable {
+    /// The readable state.
+    public internal(set) var state: State
+    var dataKey: DataKey
+    /// The credentials it was opened with, kept to rewrap for the passphrase recipient on rekey.
+    let credentials: Credentials
+    /// The serial on disk when it was opened; nil for a state not yet written.
+    var serialOnDisk: Int64?
+
+    init(state: State, dataKey: DataKey, credentials: Credentials, serialOnDisk: Int64?) {
+        self.state = state
+        self.dataKey = dataKey
+        self.credentials = credentials
+        self.serialOnDisk = serialOnDisk
+    }
+
+    // MARK: Secrets
+
+    /// Decrypts the secret of the key at `address`; nil if the state does not know it (an adopted
+    /// key). This is the only way to a plaintext secret.
+    public func secret(for address: KeyAddress) throws(StateError) -> KeySecret? {
+        guard let entry = state.entries[address] else { throw StateError.unknownAddress(address.description) }
+        guard let sealed = entry.sealedSecret else { return nil }
+        let aad = StateFormat.secretAssociatedData(lineage: state.lineage, address: address.description)
+        guard let plaintext = Recipient.open(sealed.bytes, kek: dataKey.secretsKey, aad: aad) else {
+            throw StateError.secretDoesNotAuthenticate(address: address.description)
+        }
+        return KeySecret(String(decoding: plaintext, as: UTF8.self))
+    }
+
+    // MARK: Entries
+
+    /// Adds or replaces the entry at `entry.address`. With a `secret`, seals it under a fresh nonce
+    /// and sets the preview from it (a new or rotated key). Without one, keeps the secret already
+    /// sealed at that address, if any (a metadata change), or records the secret as unknown.
+    public mutating func upsert(_ entry: StateEntry, secret: KeySecret? = nil) throws(StateError) {
+        var entry = entry.normalized
+        if let secret {
+            let aad = StateFormat.secretAssociatedData(lineage: state.lineage, address: entry.address.description)
+            do {
+                entry.sealedSecret = SealedSecret(bytes: try Recipient.seal(Array(secret.revealed.utf8), kek: dataKey.secretsKey, aad: aad))
+            } catch {
+                throw StateError.crypto("\(error)")
+            }
+            entry.preview = secret.preview
+        } else {
+            entry.sealedSecret = state.entries[entry.address]?.sealedSecret
+        }
+        state.entries[entry.address] = entry
+    }
+
+    /// Forgets the secret at `address`, leaving the entry with an unknown secret.
+    public mutating func forgetSecret(at address: KeyAddress) throws(StateError) {
+        guard state.entries[address] != nil else { throw StateError.unknownAddress(address.description) }
+        state.entries[address]?.sealedSecret = nil
+    }
+
+    /// Removes the entry at `address` and returns it, or nil if there was none.
+    @discardableResult
+    public mutating func remove(_ address: KeyAddress) -> StateEntry? {
+        state.entries.removeValue(forKey: address)
+    }
+
+    // MARK: Recipients
+
+    /// Wraps the current data key for one more recipient. Existing recipients keep working.
+    public mutating func addRecipient(_ recipient: NewRecipient) throws(StateError) {
+        guard !state.recipients.contains(where: { $0.id == recipient.id }) else {
+            throw StateError.recipientExists(recipient.id.description)
+        }
+        do {
+            state.recipients.append(try Recipient.wrap(dataKey.bytes, for: recipient, lineage: state.lineage))
+        } catch {
+            throw StateError.crypto("\(error)")
+        }
+    }
+
+    /// Removes a recipient and rekeys, so the removed recipient cannot open any state written from
+    /// now on (it can still open the old versions in git history, which held the old data key).
+    public mutating func removeRecipient(_ id: RecipientID) throws(StateError) {
+        guard state.recipients.contains(where: { $0.id == id }) else { throw StateError.recipientNotFound(id.description) }
+        guard state.recipients.count > 1 else { throw StateError.lastRecipient }
+        var copy = self
+        copy.state.recipients.removeAll { $0.id == id }
+        try copy.rekey()
+        self = copy
+    }
+
+    /// Makes a new data key, re-encrypts every secret under it and wraps it for every recipient
+    /// again. The passphrase recipient is rewrapped with `newPassphrase` if given (changing the
+    /// passphrase), else with the passphrase the state was opened with; `kdf` changes its cost.
+    public mutating func rekey(newPassphrase: Passphrase? = nil, kdf: PassphraseKDF? = nil) throws(StateError) {
+        do {
+            let newKey = try DataKey.generate()
+            var entries = state.entries
+            for (address, entry) in entries {
+                guard let sealed = entry.sealedSecret else { continue }
+                let aad = StateFormat.secretAssociatedData(lineage: state.lineage, address: address.description)
+                guard let plaintext = Recipient.open(sealed.bytes, kek: dataKey.secretsKey, aad: aad) else {
+                    throw StateError.secretDoesNotAuthenticate(address: address.description)
+                }
+                entries[address]?.sealedSecret = SealedSecret(bytes: try Recipient.seal(plaintext, kek: newKey.secretsKey, aad: aad))
+            }
+            var recipients: [Recipient] = []
+            for recipient in state.recipients {
+                switch recipient {
+                case .passphrase(let oldKDF, _, _):
+                    guard let passphrase = newPassphrase ?? credentials.passphrase else { throw StateError.passphraseNeededToRekey }
+                    recipients.append(try Recipient.wrap(newKey.bytes, for: .passphrase(passphrase, kdf ?? oldKDF), lineage: state.lineage))
+                case .x25519(let key, _, _):
+                    recipients.append(try Recipient.wrap(newKey.bytes, for: .x25519(key), lineage: state.lineage))
+                }
+            }
+            state.entries = entries
+            state.recipients = recipients
+            dataKey = newKey
+        } catch let error as StateError {
+            throw error
+        } catch {
+            throw StateError.crypto("\(error)")
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// SealedState: placeholder until the module is written.

@@ -1,0 +1,70 @@
+public import Domain
+public import Foundation
+
+/// Everything the state knows about one managed key. All of it is readable in the files except the
+/// secret, which is sealed on its own (`sealedSecret`) and only opened on request through
+/// `OpenedState.secret(for:)`.
+public struct StateEntry: Equatable, Sendable {
+    /// The key's address in the manifests: keyplane's identity for it.
+    public var address: KeyAddress
+    /// OpenRouter's hash of the current key.
+    public var hash: String
+    /// The key's name on OpenRouter.
+    public var name: String
+    /// The spending limit, or nil for none.
+    public var limit: USD?
+    /// How often the limit resets, or nil for a lifetime limit.
+    public var limitReset: LimitReset?
+    /// Whether bring-your-own-key usage counts towards the limit.
+    public var includeBYOKInLimit: Bool
+    /// Whether the key is disabled on OpenRouter.
+    public var disabled: Bool
+    /// When the key expires, if ever.
+    public var expiresAt: Date?
+    /// When the current key was created.
+    public var createdAt: Date
+    /// When the key was last rotated, if ever.
+    public var rotatedAt: Date?
+    /// 1 for the first key at this address, raised by every rotation.
+    public var generation: Int
+    /// The masked preview (first 8 and last 4 characters). Set from the secret when one is sealed.
+    public var preview: String
+    /// The key a rotation replaced and when it may be deleted, if any.
+    public var predecessor: RotationPredecessor?
+    /// The sealed secret, or nil when it is unknown (an adopted key). Set through
+    /// `OpenedState.upsert(_:secret:)`, which seals it.
+    public internal(set) var sealedSecret: SealedSecret?
+
+    /// Whether the state holds the secret.
+    public var secretStatus: SecretStatus { sealedSecret == nil ? .unknown : .sealed }
+
+    /// A new entry. Timestamps are kept to whole seconds, as the file stores them.
+    public init(address: KeyAddress, hash: String, name: String, limit: USD? = nil, limitReset: LimitReset? = nil,
+                includeBYOKInLimit: Bool = false, disabled: Bool = false, expiresAt: Date? = nil, createdAt: Date,
+                rotatedAt: Date? = nil, generation: Int = 1, preview: String = "…", predecessor: RotationPredecessor? = nil) {
+        self.address = address
+        self.hash = hash
+        self.name = name
+        self.limit = limit
+        self.limitReset = limitReset
+        self.includeBYOKInLimit = includeBYOKInLimit
+        self.disabled = disabled
+        self.expiresAt = expiresAt.map(StateTimestamp.truncated)
+        self.createdAt = StateTimestamp.truncated(createdAt)
+        self.rotatedAt = rotatedAt.map(StateTimestamp.truncated)
+        self.generation = generation
+        self.preview = preview
+        self.predecessor = predecessor
+        self.sealedSecret = nil
+    }
+
+    /// The same entry with its timestamps truncated to whole seconds.
+    var normalized: StateEntry {
+        var copy = self
+        copy.expiresAt = expiresAt.map(StateTimestamp.truncated)
+        copy.createdAt = StateTimestamp.truncated(createdAt)
+        copy.rotatedAt = rotatedAt.map(StateTimestamp.truncated)
+        copy.predecessor = predecessor.map { RotationPredecessor(hash: $0.hash, deleteAfter: $0.deleteAfter) }
+        return copy
+    }
+}
