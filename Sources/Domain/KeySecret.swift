@@ -3,7 +3,7 @@
 /// Secrets cannot reach output by accident: `description`, `debugDescription` and string
 /// interpolation all give the masked preview. The one way to the full value is `revealed`, and
 /// only the commands that deliberately print or seal a secret call it.
-public struct KeySecret: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct KeySecret: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     private let value: String
 
     public init(_ value: String) { self.value = value }
@@ -19,4 +19,6 @@ public struct KeySecret: Hashable, Sendable, CustomStringConvertible, CustomDebu
 
     public var description: String { preview }
     public var debugDescription: String { "KeySecret(\(preview))" }
+    /// `dump` and debuggers reflect on stored properties; show them the preview only.
+    public var customMirror: Mirror { Mirror(self, children: ["preview": preview]) }
 }

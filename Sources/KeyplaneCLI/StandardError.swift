@@ -1,0 +1,8 @@
+import Foundation
+
+/// A `TextOutputStream` to standard error, for `print(_:to:)`.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}

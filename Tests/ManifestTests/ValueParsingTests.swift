@@ -1,0 +1,62 @@
+import Domain
+import Foundation
+import Manifest
+import Testing
+
+@Suite("manifest values")
+struct ValueParsingTests {
+    @Test("USD amounts parse exactly and print with two or more decimals")
+    func usd() {
+        #expect(USD(decimal: "12.5")?.nanos == 12_500_000_000)
+        #expect(USD(decimal: "0.000000001")?.nanos == 1)
+        #expect(USD(decimal: "1e3") == nil)
+        #expect(USD(decimal: "-1") == nil)
+        #expect(USD(decimal: "12.5")?.description == "$12.50")
+        #expect(USD(decimal: "0.0042")?.description == "$0.0042")
+        #expect(USD(0.1) == USD(decimal: "0.1"))
+        #expect(USD(decimal: "10")!.times(Rate(decimal: "1.3")!) == USD(decimal: "13"))
+    }
+
+    @Test("periods parse with h, d, w and y and print in their largest exact unit")
+    func periods() {
+        #expect(Period("90d") == .days(90))
+        #expect(Period("2w") == .days(14))
+        #expect(Period("1y") == .days(365))
+        #expect(Period("0d") == nil)
+        #expect(Period("3m") == nil)
+        #expect(Period.days(14).description == "2w")
+        #expect(Period.hours(36).description == "36h")
+    }
+
+    @Test("manifest dates accept UTC only")
+    func dates() throws {
+        #expect(ManifestDate.format(try ManifestDate.parse("2027-06-30")) == "2027-06-30T00:00:00Z")
+        #expect(ManifestDate.format(try ManifestDate.parse("2027-06-30T12:30:00Z")) == "2027-06-30T12:30:00Z")
+        #expect(ManifestDate.format(try ManifestDate.parse("2027-06-30T12:30:00.250+00:00")) == "2027-06-30T12:30:00Z")
+        #expect(throws: ManifestDate.ParseError.notUTC) { try ManifestDate.parse("2027-06-30T12:30:00+02:00") }
+        #expect(throws: ManifestDate.ParseError.notADate) { try ManifestDate.parse("2027-02-30") }
+    }
+
+    @Test("key addresses round-trip and sort client keys before user keys")
+    func addresses() {
+        let client = KeyAddress("acme/prod")!
+        let user = KeyAddress("acme/bob/personal")!
+        #expect(client.description == "acme/prod")
+        #expect(user.user == UserID("bob"))
+        #expect(client < user)
+        #expect(KeyAddress("acme") == nil)
+        #expect(KeyAddress("Acme/prod") == nil)
+    }
+
+    @Test("a key secret prints masked in every string form")
+    func secretsAreMasked() {
+        let secret = KeySecret("sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")
+        #expect("\(secret)" == "sk-or-v1…cdef")
+        #expect(String(describing: secret) == "sk-or-v1…cdef")
+        #expect(String(reflecting: secret) == "KeySecret(sk-or-v1…cdef)")
+        #expect(!"\([secret])".contains("0123456789abcdef0123"))
+        var dumped = ""
+        dump(secret, to: &dumped)
+        #expect(!dumped.contains("0123456789abcdef0123"))
+    }
+}
