@@ -1,0 +1,84 @@
+public import Foundation
+
+/// A key as OpenRouter reported it at the last refresh: the "refreshed" side of a plan.
+/// Settings can drift from what keyplane recorded; usage is an observation, never drift.
+public struct LiveKey: Hashable, Sendable {
+    /// OpenRouter's 64-hex id.
+    public var hash: String
+    public var name: String
+    /// OpenRouter's masked preview of the secret, such as `sk-or-v1-b7e...2b2`.
+    public var label: String
+    public var disabled: Bool
+    public var limit: USD?
+    public var limitRemaining: USD?
+    public var limitReset: LimitReset?
+    public var includeBYOKInLimit: Bool
+    public var usage: KeyUsage
+    public var createdAt: Date
+    public var updatedAt: Date?
+    public var expiresAt: Date?
+
+    public init(hash: String, name: String, label: String, disabled: Bool = false, limit: USD? = nil,
+                limitRemaining: USD? = nil, limitReset: LimitReset? = nil, includeBYOKInLimit: Bool = false,
+                usage: KeyUsage = KeyUsage(), createdAt: Date, updatedAt: Date? = nil, expiresAt: Date? = nil) {
+        self.hash = hash
+        self.name = name
+        self.label = label
+        self.disabled = disabled
+        self.limit = limit
+        self.limitRemaining = limitRemaining
+        self.limitReset = limitReset
+        self.includeBYOKInLimit = includeBYOKInLimit
+        self.usage = usage
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.expiresAt = expiresAt
+    }
+
+    /// What the key has spent against its limit in the current window: the window named by
+    /// `reset` (all-time without one), plus BYOK spend when `includeBYOK` is set. This is
+    /// OpenRouter's formula for `limit_remaining`.
+    public func spendAgainstLimit(reset: LimitReset?, includeBYOK: Bool) -> USD {
+        let credit = usage.credit[reset]
+        return includeBYOK ? credit + usage.byok[reset] : credit
+    }
+
+    /// Whether the key is past its expiry at `now`.
+    public func isExpired(at now: Date) -> Bool { expiresAt.map { $0 <= now } ?? false }
+}
+
+/// Spend in OpenRouter's UTC windows, for OpenRouter credit and for BYOK separately.
+public struct KeyUsage: Hashable, Sendable {
+    public var credit: UsageWindows
+    public var byok: UsageWindows
+
+    public init(credit: UsageWindows = UsageWindows(), byok: UsageWindows = UsageWindows()) {
+        self.credit = credit
+        self.byok = byok
+    }
+}
+
+/// Spend today, this week (Monday to Sunday), this month and in total, all UTC.
+public struct UsageWindows: Hashable, Sendable {
+    public var daily: USD
+    public var weekly: USD
+    public var monthly: USD
+    public var total: USD
+
+    public init(daily: USD = .zero, weekly: USD = .zero, monthly: USD = .zero, total: USD = .zero) {
+        self.daily = daily
+        self.weekly = weekly
+        self.monthly = monthly
+        self.total = total
+    }
+
+    /// The spend in the window a limit with this reset counts; all-time for no reset.
+    public subscript(reset: LimitReset?) -> USD {
+        switch reset {
+        case .daily: daily
+        case .weekly: weekly
+        case .monthly: monthly
+        case nil: total
+        }
+    }
+}
