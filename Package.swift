@@ -68,13 +68,26 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .target(name: "SealedState", dependencies: ["Domain", "Cryptography", "Git"], swiftSettings: swiftSettings),
+        .target(name: "Plan", dependencies: ["Domain", "Manifest", "SealedState", "Cryptography"], swiftSettings: swiftSettings),
+        .target(name: "PlanReport", dependencies: ["Plan", "Domain", "Manifest"], swiftSettings: swiftSettings),
+        .target(
+            name: "Engine",
+            dependencies: [
+                "Plan", "Domain", "Manifest", "SealedState", "OpenRouterAPI", "OpenRouterClient", "Git", "Cryptography",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        .target(name: "Status", dependencies: ["Domain", "Manifest", "SealedState"], swiftSettings: swiftSettings),
+        .target(
+            name: "Site", dependencies: ["Status", "Domain", "Manifest", "SealedState", "Markdown", "Git"],
+            swiftSettings: swiftSettings),
 
         // MARK: Commands: a library that holds them, and a thin executable over it.
         .target(
             name: "KeyplaneCLI",
             dependencies: [
                 "Domain", "Manifest", "OpenRouterAPI", "OpenRouterSimulator", "OpenRouterClient",
-                "SealedState", "Git", "Markdown",
+                "SealedState", "Git", "Markdown", "Plan", "PlanReport", "Engine", "Status", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -103,6 +116,12 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "SealedStateTests", dependencies: ["SealedState", "Cryptography", "Git", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PlanTests", dependencies: ["Plan", "PlanReport", "Domain", "Manifest", "SealedState", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StatusTests", dependencies: ["Status", "Site", "Domain", "Manifest", "SealedState", "Git", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests", dependencies: ["keyplane", "TestSupport", "Git"],

@@ -1,0 +1,1 @@
+// Plan: placeholder until the module is written.

@@ -1,0 +1,1 @@
+// PlanReport: placeholder until the module is written.

@@ -1,0 +1,1 @@
+// Status: placeholder until the module is written.
