@@ -115,7 +115,11 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "SealedStateTests", dependencies: ["SealedState", "Cryptography", "Git", "TestSupport"],
+            name: "SealedStateTests",
+            dependencies: [
+                "SealedState", "Cryptography", "Git", "TestSupport", "KeyplaneCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "PlanTests", dependencies: ["Plan", "PlanReport", "Domain", "Manifest", "SealedState", "TestSupport"],

@@ -127,3 +127,11 @@ public struct OpenedState: Sendable {
         }
     }
 }
+
+extension OpenedState {
+    /// Puts `sealed` at `address` as is, without sealing anything: only for tests that show the
+    /// associated data catching a ciphertext moved between keys.
+    mutating func replaceSealedSecret(_ sealed: SealedSecret?, at address: KeyAddress) {
+        state.entries[address]?.sealedSecret = sealed
+    }
+}

@@ -22,7 +22,7 @@ extension StateStore {
         guard let committed else { return }
         let commit = head.short
         let node: JSONNode
-        do { node = try JSONDecoder().decode(JSONNode.self, from: committed) } catch {
+        do { node = try JSONNodeParser.parse(Array(committed)) } catch {
             // A committed header that does not parse cannot vouch for anything; the MAC has
             // already authenticated what is on disk.
             return

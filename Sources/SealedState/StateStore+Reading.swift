@@ -113,7 +113,7 @@ extension StateStore {
     /// Decodes the header, refusing an unknown format version before anything else is read.
     static func header(from bytes: [UInt8], name: String) throws(StateError) -> JSONNode {
         let node: JSONNode
-        do { node = try JSONDecoder().decode(JSONNode.self, from: Data(bytes)) } catch {
+        do { node = try JSONNodeParser.parse(bytes) } catch {
             throw StateError.malformed(file: name, reason: "it is not valid JSON")
         }
         guard node["format"]?.stringValue == StateFormat.formatName else {
@@ -131,7 +131,7 @@ extension StateStore {
 
     static func decodeCanonical(_ bytes: [UInt8], name: String) throws(StateError) -> JSONNode {
         let node: JSONNode
-        do { node = try JSONDecoder().decode(JSONNode.self, from: Data(bytes)) } catch {
+        do { node = try JSONNodeParser.parse(bytes) } catch {
             throw StateError.malformed(file: name, reason: "it is not valid JSON of strings, whole numbers, booleans, objects and arrays")
         }
         guard node.rendered() == bytes else { throw StateError.notCanonical(file: name) }

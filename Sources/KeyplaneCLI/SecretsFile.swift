@@ -1,0 +1,30 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes text that holds secrets to a new file readable only by its owner (mode 0600 from the
+/// moment it exists), refusing to overwrite one.
+enum SecretsFile {
+    static func write(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let reason = errno == EEXIST ? "it already exists; remove it or choose another path" : String(cString: strerror(errno))
+            throw StateCommandFailure("cannot create \(path): \(reason)")
+        }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw StateCommandFailure("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+        guard fchmod(descriptor, 0o600) == 0, fsync(descriptor) == 0 else {
+            throw StateCommandFailure("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+}

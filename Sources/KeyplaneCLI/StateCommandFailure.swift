@@ -1,0 +1,16 @@
+/// A state or secrets command's refusal: the module's message with the command's context. Its
+/// text says what happened and what to do; ArgumentParser prints it as `Error: …` and exits 1.
+struct StateCommandFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) { self.description = description }
+
+    /// Runs `body`, adding `context` (such as "cannot open the state") to any error it throws.
+    static func context<T>(_ context: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let failure as StateCommandFailure {
+            throw failure
+        } catch {
+            throw StateCommandFailure("\(context): \(error)")
+        }
+    }
+}
