@@ -1,1 +1,0 @@
-// Status: placeholder until the module is written.
