@@ -31,7 +31,13 @@ struct ManifestFileDecoder {
         }
         var fragment = ManifestFragment()
         fragment.policy = fields["policy"].flatMap(decodePolicy)
-        fragment.clients = fields["clients"]?.sequence(of: "clients")?.compactMap(decodeClient) ?? []
+        for value in fields["clients"]?.sequence(of: "clients") ?? [] {
+            if let client = decodeClient(value) {
+                fragment.clients.append(client)
+            } else if let id = Self.declaredID(of: value) {
+                fragment.invalidClientIDs.insert(id)
+            }
+        }
         for value in fields["users"]?.sequence(of: "users") ?? [] {
             guard let (user, key) = decodeUser(value) else { continue }
             fragment.users.append(user)
@@ -43,8 +49,16 @@ struct ManifestFileDecoder {
 
     private func reportSyntaxError(_ error: YamlError, in text: String) {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            sink.error(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax error: \(problem)")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var message = "YAML syntax error: \(problem)"
+            if let context {
+                message += " \(context.text) that starts at \(context.mark.line):\(context.mark.column)"
+            }
+            if Self.character(at: mark, in: text) == "\t" {
+                message += "; YAML does not allow tabs for indentation, use spaces"
+            }
+            sink.error(SourceLocation(file: file, line: mark.line, column: mark.column), message)
         case .duplicatedKeysInMapping(let duplicates, let context):
             sink.error(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
                        "field '\(duplicates.first ?? "?")' appears more than once in the same mapping")
@@ -55,6 +69,15 @@ struct ManifestFileDecoder {
         }
     }
 
+    /// The character at a 1-based line and column (counted in Unicode scalars), if any.
+    static func character(at mark: Yams.Mark, in text: String) -> Character? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let scalars = Array(lines[mark.line - 1].unicodeScalars)
+        guard mark.column >= 1, mark.column <= scalars.count else { return nil }
+        return Character(scalars[mark.column - 1])
+    }
+
     private func decodePolicy(_ value: YAMLValue) -> DeclaredPolicy? {
         guard let fields = value.mapping("policy", fields: ManifestSchema.policy) else { return nil }
         return DeclaredPolicy(
@@ -62,6 +85,13 @@ struct ManifestFileDecoder {
             maximumExpiry: fields["max_expiry"]?.period("max_expiry"),
             defaultReset: fields["default_reset"]?.reset("default_reset"),
             location: value.location)
+    }
+
+    /// The `id` of a client that failed to decode, so that references to it are not reported as
+    /// undeclared on top of the client's own errors.
+    static func declaredID(of value: YAMLValue) -> ClientID? {
+        guard case .mapping(let mapping) = value.node, let id = mapping["id"]?.scalar?.string else { return nil }
+        return ClientID(id)
     }
 
     private func decodeClient(_ value: YAMLValue) -> DeclaredClient? {

@@ -5,6 +5,8 @@ import Foundation
 struct ManifestFragment {
     var policy: DeclaredPolicy?
     var clients: [DeclaredClient] = []
+    /// Clients declared with errors: already reported, and not to be reported again as missing.
+    var invalidClientIDs: Set<ClientID> = []
     var users: [DeclaredUser] = []
     var keys: [DeclaredKey] = []
 }

@@ -19,6 +19,7 @@ struct ManifestMerger {
             }
         }
         let clientNames = clients.keys.map(\.rawValue).sorted()
+        let invalidClients = fragments.reduce(into: Set<ClientID>()) { $0.formUnion($1.invalidClientIDs) }
 
         var users: [UserID: User] = [:]
         for declared in fragments.flatMap(\.users) {
@@ -28,6 +29,7 @@ struct ManifestMerger {
             }
             guard let client = declared.client, let email = declared.email else { continue }
             guard clients[client.id] != nil else {
+                if invalidClients.contains(client.id) { continue }
                 sink.error(client.location, "user '\(declared.id)' refers to client '\(client.id)', which is not declared\(Suggestion.hint(for: client.id.rawValue, in: clientNames))")
                 continue
             }
@@ -42,6 +44,7 @@ struct ManifestMerger {
             switch declared.owner {
             case .client(let reference):
                 guard clients[reference.id] != nil else {
+                    if invalidClients.contains(reference.id) { continue }
                     sink.error(reference.location, "key '\(declared.name)' refers to client '\(reference.id)', which is not declared\(Suggestion.hint(for: reference.id.rawValue, in: clientNames))")
                     continue
                 }

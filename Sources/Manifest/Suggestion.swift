@@ -2,6 +2,9 @@
 enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
     static func closest(to word: String, in candidates: [String]) -> String? {
+        // A word that is the tail of exactly one candidate (`every` for `rotate_every`) is a likely slip.
+        let tails = candidates.filter { $0.count > word.count && word.count >= 4 && $0.hasSuffix("_" + word.lowercased()) }
+        if tails.count == 1 { return tails[0] }
         let limit = max(1, min(3, word.count / 3 + 1))
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

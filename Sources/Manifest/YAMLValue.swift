@@ -59,6 +59,7 @@ struct YAMLValue {
             return nil
         }
         var values: [String: YAMLValue] = [:]
+        var suggested: Set<String> = []
         for (keyNode, valueNode) in mapping {
             let key = YAMLValue(node: keyNode, file: file, sink: sink)
             guard case .scalar(let scalar) = keyNode else {
@@ -66,12 +67,14 @@ struct YAMLValue {
                 continue
             }
             guard fields.contains(scalar.string) else {
-                key.error("unknown field '\(Self.shorten(scalar.string))' in \(what)\(Suggestion.hint(for: scalar.string, in: fields))")
+                let suggestion = Suggestion.closest(to: scalar.string, in: fields)
+                if let suggestion { suggested.insert(suggestion) }
+                key.error("unknown field '\(Self.shorten(scalar.string))' in \(what)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
                 continue
             }
             values[scalar.string] = YAMLValue(node: valueNode, file: file, sink: sink)
         }
-        return YAMLMapping(what: what, location: location, values: values, sink: sink)
+        return YAMLMapping(what: what, location: location, values: values, suggested: suggested, sink: sink)
     }
 
     /// This node as a list; `what` names an element for messages.
@@ -129,7 +132,12 @@ struct YAMLValue {
             return nil
         }
         guard let amount = USD(decimal: text.hasPrefix("+") ? String(text.dropFirst()) : text) else {
-            error("\(field) must be a number of US dollars\(allowNone ? " or none" : "") with at most 9 decimals, got '\(Self.shorten(text))'")
+            let isDecimal = text.split(separator: ".").count == 2 && text.allSatisfy { $0.isNumber || $0 == "." }
+            if isDecimal {
+                error("\(field) has more than 9 decimals, OpenRouter's precision: \(Self.shorten(text))")
+            } else {
+                error("\(field) must be a number of US dollars\(allowNone ? " or none" : ""), got '\(Self.shorten(text))'")
+            }
             return nil
         }
         return .some(amount)
@@ -186,6 +194,8 @@ struct YAMLMapping {
     let what: String
     let location: SourceLocation
     let values: [String: YAMLValue]
+    /// Fields suggested for misspelt ones, which are not reported again as missing.
+    let suggested: Set<String>
     let sink: DiagnosticSink
 
     subscript(field: String) -> YAMLValue? { values[field] }
@@ -193,6 +203,7 @@ struct YAMLMapping {
     /// The field's value, reporting it as missing when absent.
     func required(_ field: String) -> YAMLValue? {
         if let value = values[field] { return value }
+        if suggested.contains(field) { return nil }
         sink.error(location, "\(what) is missing the required field '\(field)'")
         return nil
     }
