@@ -1,6 +1,8 @@
 public import ArgumentParser
 
 /// The `keyplane` command: OpenRouter API keys managed the GitOps way.
+// swift-argument-parser runs an async root command only when it carries this annotation.
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
 public struct KeyplaneCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "keyplane",
