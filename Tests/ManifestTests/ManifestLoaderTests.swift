@@ -107,7 +107,7 @@ struct ManifestLoaderTests {
     @Test("diagnostics name files by the path the user gave")
     func pathsAsGiven() throws {
         let folder = try TemporaryDirectory()
-        try folder.write("clients:\n  - id: acme\n    nme: Acme\n", to: "manifests/clients/acme.yaml")
+        try folder.write("clients:\n  - id: acme\n    nme: Acme\n    billing_email: b@acme.example\n", to: "manifests/clients/acme.yaml")
         let result = ManifestLoader.load(path: folder.path + "/manifests", now: now)
         #expect(result.diagnostics.first?.location.file == folder.path + "/manifests/clients/acme.yaml")
         #expect(result.diagnostics.first?.message == "unknown field 'nme' in client; did you mean 'name'?")
