@@ -1,1 +1,0 @@
-// OpenRouterAPI: placeholder until the module is written.

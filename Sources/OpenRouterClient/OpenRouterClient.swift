@@ -1,0 +1,326 @@
+public import Foundation
+public import Logging
+public import OpenRouterAPI
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+
+/// The OpenRouter key-management API, as keyplane uses it: every page of keys, creates that
+/// never duplicate a key, retries where repeating is safe, and one limit on requests in flight.
+///
+/// Call `shutdown()` when done.
+public final class OpenRouterClient: Sendable {
+    public let configuration: OpenRouterConfiguration
+    public let retryPolicy: RetryPolicy
+    /// How many list pages are fetched at once.
+    public let pageConcurrency: Int
+    private let http: HTTPClient
+    private let gate: RequestGate
+    private let logger: Logger
+
+    /// - Parameters:
+    ///   - maxConcurrentRequests: the most requests in flight at once, for all callers together.
+    ///   - pageConcurrency: list pages fetched at once (within the global limit).
+    public init(
+        configuration: OpenRouterConfiguration, maxConcurrentRequests: Int = 8, pageConcurrency: Int = 4,
+        retryPolicy: RetryPolicy = RetryPolicy(), logger: Logger = Logger(label: "keyplane.openrouter")
+    ) {
+        self.configuration = configuration
+        self.retryPolicy = retryPolicy
+        self.pageConcurrency = max(1, pageConcurrency)
+        self.logger = logger
+        gate = RequestGate(limit: maxConcurrentRequests)
+        var httpConfiguration = HTTPClient.Configuration()
+        httpConfiguration.timeout = .init(connect: .seconds(10), read: Self.timeAmount(retryPolicy.requestTimeout))
+        httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConcurrentRequests)
+        http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+    }
+
+    /// Closes the connections.
+    public func shutdown() async throws { try await http.shutdown() }
+
+    /// The most requests that were in flight at once so far.
+    public var peakRequestsInFlight: Int { get async { await gate.peak } }
+
+    // MARK: The API
+
+    /// `GET /key`: what OpenRouter says about the configured key.
+    public func currentKey() async throws -> CurrentKey {
+        let reply = try await send(.currentKey, method: .GET, path: "/key")
+        return try decode(CurrentKeyResponse.self, reply, .currentKey).data
+    }
+
+    /// Checks that the configured key is a management key, before any key management.
+    @discardableResult
+    public func verifyManagementKey() async throws -> CurrentKey {
+        let current = try await currentKey()
+        guard current.isManagementKey else { throw OpenRouterClientError.notAManagementKey(label: current.label) }
+        return current
+    }
+
+    /// One page of `GET /keys` (up to 100 keys, newest first).
+    public func listPage(offset: Int, includeDisabled: Bool = true) async throws -> [APIKey] {
+        let reply = try await send(
+            .listKeys, method: .GET, path: "/keys",
+            query: [("include_disabled", includeDisabled ? "true" : "false"), ("offset", String(offset))])
+        return try decode(KeyListResponse.self, reply, .listKeys).data
+    }
+
+    /// Every key, disabled ones included by default, page by page until a short page. Pages are
+    /// fetched `pageConcurrency` at a time. A key that appears on two pages (because keys were
+    /// created while paging) is listed once.
+    public func listKeys(includeDisabled: Bool = true) async throws -> [APIKey] {
+        let pageSize = KeyListResponse.pageSize
+        var keys = try await listPage(offset: 0, includeDisabled: includeDisabled)
+        var finished = keys.count < pageSize
+        var nextOffset = pageSize
+        while !finished {
+            let offsets = (0..<pageConcurrency).map { nextOffset + $0 * pageSize }
+            let pages = try await withThrowingTaskGroup(of: (Int, [APIKey]).self) { group in
+                for offset in offsets {
+                    group.addTask { (offset, try await self.listPage(offset: offset, includeDisabled: includeDisabled)) }
+                }
+                var pages: [Int: [APIKey]] = [:]
+                for try await (offset, page) in group { pages[offset] = page }
+                return pages
+            }
+            for offset in offsets {
+                let page = pages[offset] ?? []
+                keys += page
+                if page.count < pageSize {
+                    finished = true
+                    break
+                }
+            }
+            nextOffset += pageConcurrency * pageSize
+        }
+        var seen = Set<KeyHash>()
+        return keys.filter { seen.insert($0.hash).inserted }
+    }
+
+    /// The keys whose name carries `marker`: how to learn what an ambiguous create did.
+    public func findKeys(marker: CreationMarker) async throws -> [APIKey] {
+        try await listKeys(includeDisabled: true).filter { marker.isMarking($0.name) }
+    }
+
+    /// `GET /keys/{hash}`.
+    public func getKey(_ hash: KeyHash) async throws -> APIKey {
+        let reply = try await send(.getKey, method: .GET, path: "/keys/\(hash.rawValue)", hash: hash)
+        return try decode(KeyResponse.self, reply, .getKey).data
+    }
+
+    /// `POST /keys`, at most once. `request.name` must contain `marker`. When the outcome is
+    /// unknown (the connection dropped, a timeout, a `5xx`), the result is `.ambiguous`, never a
+    /// second attempt. A `429`, or a connection that never opened, is retried, since then the
+    /// server did not act on the request.
+    public func createKey(_ request: CreateKeyRequest, marker: CreationMarker) async throws -> CreateOutcome {
+        guard marker.isMarking(request.name) else {
+            throw OpenRouterClientError.markerMissing(name: request.name, marker: marker)
+        }
+        let body = try JSONEncoder().encode(request)
+        do {
+            let reply = try await send(.createKey, method: .POST, path: "/keys", body: body, repeatIfUnknown: false)
+            return .created(try decode(CreateKeyResponse.self, reply, .createKey))
+        } catch let unknown as UnknownOutcome {
+            logger.warning(
+                "create outcome unknown; not retrying",
+                metadata: ["marker": "\(marker)", "reason": "\(unknown.reason)"])
+            return .ambiguous(AmbiguousCreate(request: request, marker: marker, reason: unknown.reason))
+        }
+    }
+
+    /// `PATCH /keys/{hash}`. Repeating it sets the same values again, so it is retried.
+    public func updateKey(_ hash: KeyHash, _ update: UpdateKeyRequest) async throws -> APIKey {
+        let body = try JSONEncoder().encode(update)
+        let reply = try await send(.updateKey, method: .PATCH, path: "/keys/\(hash.rawValue)", body: body, hash: hash)
+        return try decode(KeyResponse.self, reply, .updateKey).data
+    }
+
+    /// `DELETE /keys/{hash}`. Retried; a `404` after an attempt with an unknown outcome means
+    /// that attempt deleted the key, and counts as success.
+    public func deleteKey(_ hash: KeyHash) async throws {
+        let reply = try await send(
+            .deleteKey, method: .DELETE, path: "/keys/\(hash.rawValue)", hash: hash, notFoundAfterUnknownIsSuccess: true)
+        if reply.status == 200, !reply.body.isEmpty { _ = try decode(DeleteKeyResponse.self, reply, .deleteKey) }
+    }
+
+    // MARK: Sending
+
+    struct Reply {
+        var status: Int
+        var headers: HTTPHeaders
+        var body: Data
+    }
+
+    /// The request was sent and no answer came: it may have taken effect.
+    struct UnknownOutcome: Error {
+        var reason: String
+    }
+
+    private enum AttemptResult {
+        case reply(Reply)
+        /// A transport failure; `maybeSent` is false only when no connection was ever made.
+        case failure(description: String, maybeSent: Bool)
+    }
+
+    private func send(
+        _ route: APIRoute, method: HTTPMethod, path: String, query: [(String, String)] = [], body: Data? = nil,
+        hash: KeyHash? = nil, repeatIfUnknown: Bool = true, notFoundAfterUnknownIsSuccess: Bool = false
+    ) async throws -> Reply {
+        var url = configuration.baseURL.absoluteString + path
+        if !query.isEmpty { url += "?" + query.map { "\($0.0)=\($0.1)" }.joined(separator: "&") }
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(configuration.managementKey.revealed)")
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "keyplane")
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+
+        var unknownEarlier = false
+        var attempt = 0
+        while true {
+            attempt += 1
+            let started = ContinuousClock.now
+            let result = await perform(request)
+            let elapsed = ContinuousClock.now - started
+            let retryHint: Duration?
+            let finalError: any Error
+
+            switch result {
+            case .reply(let reply):
+                logger.debug(
+                    "\(route) → \(reply.status)",
+                    metadata: ["attempt": "\(attempt)", "ms": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)"])
+                switch reply.status {
+                case 200..<300:
+                    return reply
+                case 404 where notFoundAfterUnknownIsSuccess && unknownEarlier:
+                    logger.debug("\(route) → 404 after an unanswered attempt: the earlier attempt succeeded")
+                    return Reply(status: 200, headers: reply.headers, body: Data())
+                case 429:
+                    retryHint = serverHint(reply.headers)
+                    finalError = OpenRouterClientError.rateLimited(route: route, attempts: attempt)
+                case 500..<600:
+                    let message = errorMessage(reply)
+                    guard repeatIfUnknown else {
+                        throw UnknownOutcome(reason: "HTTP \(reply.status) \(message)")
+                    }
+                    unknownEarlier = true
+                    retryHint = serverHint(reply.headers)
+                    finalError = OpenRouterClientError.serverError(
+                        route: route, status: reply.status, message: message, attempts: attempt)
+                default:
+                    throw failure(for: reply, route: route, hash: hash)
+                }
+            case .failure(let description, let maybeSent):
+                logger.debug("\(route) failed: \(description)", metadata: ["attempt": "\(attempt)"])
+                if maybeSent {
+                    guard repeatIfUnknown else { throw UnknownOutcome(reason: description) }
+                    unknownEarlier = true
+                }
+                retryHint = nil
+                finalError = OpenRouterClientError.transport(route: route, detail: description, attempts: attempt)
+            }
+
+            if let retryHint, retryHint > retryPolicy.maxServerWait { throw finalError }
+            guard attempt < retryPolicy.maxAttempts else { throw finalError }
+            let delay = retryPolicy.delay(after: attempt, serverHint: retryHint)
+            logger.notice(
+                "retrying \(route)",
+                metadata: ["attempt": "\(attempt)", "wait_ms": "\(delay.components.seconds * 1000 + delay.components.attoseconds / 1_000_000_000_000_000)"])
+            try await Task.sleep(for: delay)
+        }
+    }
+
+    /// One attempt, holding a permit of the global in-flight limit.
+    private func perform(_ request: HTTPClientRequest) async -> AttemptResult {
+        await gate.acquire()
+        let result: AttemptResult
+        do {
+            let response = try await http.execute(request, timeout: Self.timeAmount(retryPolicy.requestTimeout), logger: nil)
+            var buffer = try await response.body.collect(upTo: 32 << 20)
+            let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
+            result = .reply(Reply(status: Int(response.status.code), headers: response.headers, body: Data(bytes)))
+        } catch {
+            result = .failure(description: redact(Self.describe(error)), maybeSent: !Self.neverConnected(error))
+        }
+        await gate.release()
+        return result
+    }
+
+    /// `Retry-After` (seconds) or `X-RateLimit-Reset` (epoch milliseconds), whichever is later.
+    private func serverHint(_ headers: HTTPHeaders) -> Duration? {
+        var hint: Duration?
+        if let text = headers.first(name: "Retry-After"), let seconds = Double(text.trimmingCharacters(in: .whitespaces)) {
+            hint = .milliseconds(Int64(max(0, seconds) * 1000))
+        }
+        if let text = headers.first(name: "X-RateLimit-Reset"), let millis = Double(text) {
+            let wait = millis - Date().timeIntervalSince1970 * 1000
+            if wait > 0 { hint = max(hint ?? .zero, .milliseconds(Int64(wait))) }
+        }
+        return hint
+    }
+
+    private func failure(for reply: Reply, route: APIRoute, hash: KeyHash?) -> OpenRouterClientError {
+        let message = errorMessage(reply)
+        switch reply.status {
+        case 400: return .badRequest(route: route, message: message)
+        case 401: return .managementKeyRejected(message: message)
+        case 403: return .notAManagementKey(label: nil)
+        case 404 where hash != nil: return .keyNotFound(hash!)
+        default: return .unexpectedStatus(route: route, status: reply.status, message: message)
+        }
+    }
+
+    /// The error envelope's message, or the start of a non-JSON body (edge proxies send HTML).
+    private func errorMessage(_ reply: Reply) -> String {
+        if let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: reply.body) {
+            return redact(envelope.error.message)
+        }
+        let text = String(decoding: reply.body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? "no details" : redact(text)
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ reply: Reply, _ route: APIRoute) throws -> T {
+        do { return try JSONDecoder().decode(T.self, from: reply.body) } catch {
+            throw OpenRouterClientError.invalidResponse(route: route, detail: redact("\(error)"))
+        }
+    }
+
+    /// Removes the management key from text that came from elsewhere, in case it was echoed.
+    private func redact(_ text: String) -> String {
+        let key = configuration.managementKey.revealed
+        guard !key.isEmpty else { return text }
+        return text.replacingOccurrences(of: key, with: "[management key]")
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .remoteConnectionClosed: return "the connection closed before a response arrived"
+            case .readTimeout, .deadlineExceeded: return "no response in time"
+            case .connectTimeout: return "connecting timed out"
+            default: return "\(error)"
+            }
+        }
+        return "\(error)"
+    }
+
+    /// True only when the request cannot have reached the server: no connection was made.
+    private static func neverConnected(_ error: any Error) -> Bool {
+        if let error = error as? HTTPClientError {
+            return error == .connectTimeout || error == .getConnectionFromPoolTimeout
+        }
+        if let error = error as? ChannelError, case .connectTimeout = error { return true }
+        let type = String(describing: Swift.type(of: error))
+        return type.contains("NIOConnectionError") || type.contains("ConnectionRefused")
+    }
+
+    private static func timeAmount(_ duration: Duration) -> TimeAmount {
+        let (seconds, attoseconds) = duration.components
+        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

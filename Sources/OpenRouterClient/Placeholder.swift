@@ -1,1 +1,0 @@
-// OpenRouterClient: placeholder until the module is written.

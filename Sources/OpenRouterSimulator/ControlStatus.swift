@@ -1,0 +1,14 @@
+import OpenRouterAPI
+
+/// The body of `GET /_simulator/state`.
+struct ControlStatus: Encodable {
+    var now: APITimestamp
+    var keyCount: Int
+    var faults: FaultSettings
+
+    enum CodingKeys: String, CodingKey {
+        case now
+        case keyCount = "key_count"
+        case faults
+    }
+}

@@ -1,0 +1,87 @@
+public import Foundation
+import OpenRouterAPI
+
+/// Decides, request by request, which configured fault applies. Rate windows use real time,
+/// because the clients waiting on `Retry-After` wait in real time.
+public actor FaultInjector {
+    public private(set) var settings: FaultSettings
+    private var recentGlobal: [Date] = []
+    private var recentByRoute: [APIRoute: [Date]] = [:]
+
+    public init(settings: FaultSettings = FaultSettings()) { self.settings = settings }
+
+    /// Replaces every setting and forgets the rate windows.
+    public func replace(with settings: FaultSettings) {
+        self.settings = settings
+        recentGlobal = []
+        recentByRoute = [:]
+    }
+
+    private func applies(to route: APIRoute) -> Bool {
+        settings.routes.map { $0.contains(route.rawValue) } ?? true
+    }
+
+    private func chance(_ share: Double) -> Bool { share > 0 && Double.random(in: 0..<1) < share }
+
+    /// The delay to add before handling a request.
+    var latency: Duration { .milliseconds(max(0, settings.latencyMilliseconds)) }
+
+    func decide(for route: APIRoute, now: Date = Date()) -> FaultDecision {
+        let retryAfter = max(0, settings.retryAfterSeconds)
+        if let decision = rateWindow(route: route, now: now) { return decision }
+        let resetMillis = Int64((now.timeIntervalSince1970 + Double(retryAfter)) * 1000)
+        if applies(to: route) {
+            if settings.rateLimitNext > 0 {
+                settings.rateLimitNext -= 1
+                return .rateLimited(retryAfterSeconds: retryAfter, limit: 0, resetEpochMilliseconds: resetMillis)
+            }
+            if chance(settings.rateLimitShare) {
+                return .rateLimited(retryAfterSeconds: retryAfter, limit: 0, resetEpochMilliseconds: resetMillis)
+            }
+            if settings.serverErrorNext > 0 {
+                settings.serverErrorNext -= 1
+                return .serverError(status: 500, retryAfterSeconds: nil)
+            }
+            if settings.unavailableNext > 0 {
+                settings.unavailableNext -= 1
+                return .serverError(status: 503, retryAfterSeconds: retryAfter)
+            }
+            if chance(settings.serverErrorShare) { return .serverError(status: 500, retryAfterSeconds: nil) }
+            if chance(settings.unavailableShare) { return .serverError(status: 503, retryAfterSeconds: retryAfter) }
+        }
+        return .proceed
+    }
+
+    /// Sliding one-second windows, global and per route.
+    private func rateWindow(route: APIRoute, now: Date) -> FaultDecision? {
+        let cutoff = now.addingTimeInterval(-1)
+        recentGlobal.removeAll { $0 <= cutoff }
+        var routeWindow = recentByRoute[route, default: []]
+        routeWindow.removeAll { $0 <= cutoff }
+        defer { recentByRoute[route] = routeWindow }
+        for (limit, window) in [(settings.requestsPerSecond, recentGlobal),
+                                (settings.routeRequestsPerSecond[route.rawValue], routeWindow)] {
+            guard let limit else { continue }
+            let allowed = max(1, Int(limit.rounded(.down)))
+            if window.count >= allowed {
+                let freeAt = window[window.count - allowed].addingTimeInterval(1)
+                let wait = max(1, Int(freeAt.timeIntervalSince(now).rounded(.up)))
+                return .rateLimited(retryAfterSeconds: wait, limit: allowed,
+                                    resetEpochMilliseconds: Int64(freeAt.timeIntervalSince1970 * 1000))
+            }
+        }
+        recentGlobal.append(now)
+        routeWindow.append(now)
+        return nil
+    }
+
+    /// Called after a request succeeded: whether to close its connection without answering.
+    func shouldDropResponse(for route: APIRoute) -> Bool {
+        guard applies(to: route) else { return false }
+        if settings.dropNext > 0 {
+            settings.dropNext -= 1
+            return true
+        }
+        return chance(settings.dropShare)
+    }
+}

@@ -1,1 +1,0 @@
-// OpenRouterSimulator: placeholder until the module is written.

@@ -1,0 +1,33 @@
+public import Hummingbird
+import Foundation
+import OpenRouterAPI
+
+/// An API failure answered with OpenRouter's error envelope.
+public struct SimulatorError: Error, HTTPResponseError, CustomStringConvertible {
+    public var status: HTTPResponse.Status
+    public var message: String
+    public var headers: HTTPFields
+
+    public init(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:]) {
+        self.status = status
+        self.message = message
+        self.headers = headers
+    }
+
+    public static func badRequest(_ detail: String) -> SimulatorError {
+        SimulatorError(.badRequest, "Invalid request parameters: \(detail)")
+    }
+    static let missingAuth = SimulatorError(.unauthorized, "Missing Authentication header")
+    static let unknownUser = SimulatorError(.unauthorized, "User not found.")
+    static let forbidden = SimulatorError(.forbidden, "Only management keys can perform this operation")
+    static let notFound = SimulatorError(.notFound, "Resource not found")
+
+    public var description: String { "\(status.code) \(message)" }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = ErrorEnvelope(code: status.code, message: message, metadata: nil, userID: nil)
+        var response = try SimulatorResponses.json(body, status: status)
+        response.headers.append(contentsOf: headers)
+        return response
+    }
+}

@@ -1,0 +1,143 @@
+public import Foundation
+public import Domain
+public import OpenRouterAPI
+
+/// Every key the simulator holds, the simulated clock, and the accepted management keys. All
+/// changes go through this actor, and each one is saved to the data file when there is one.
+public actor SimulatorState {
+    /// The workspace keys land in when the request names none.
+    public static let defaultWorkspaceID = "0df9e665-d932-5740-b2c7-b52af166bc11"
+    /// The user every simulated key is created by.
+    public static let userID = "user_simulator000000000000000"
+
+    private var keys: [KeyHash: StoredKey] = [:]
+    private var managementKeys: [KeyHash: String]
+    private var clock: SimulatorClock
+    private let dataFile: String?
+
+    /// - Parameters:
+    ///   - managementKeys: the secrets accepted as management keys; only their hashes are kept.
+    ///   - clock: where simulated time starts.
+    ///   - dataFile: a JSON file that keeps the keys across restarts.
+    public init(managementKeys: [KeySecret], clock: SimulatorClock = SimulatorClock(), dataFile: String? = nil) throws {
+        var accepted: [KeyHash: String] = [:]
+        for key in managementKeys { accepted[try KeyMaterial.hash(of: key.revealed)] = KeyMaterial.label(of: key) }
+        self.managementKeys = accepted
+        self.clock = clock
+        self.dataFile = dataFile
+        if let dataFile, let snapshot = try SimulatorSnapshot.load(from: dataFile) {
+            self.clock.offset = snapshot.clockOffset
+            for key in snapshot.keys { keys[key.hash] = key }
+        }
+    }
+
+    /// The simulated now.
+    public func now() -> Date { clock.now() }
+
+    // MARK: Authentication
+
+    /// The caller behind an `Authorization` header value.
+    public func authenticate(authorization: String?) throws(SimulatorError) -> SimulatorCaller {
+        guard let authorization, !authorization.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missingAuth }
+        let parts = authorization.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw .missingAuth }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        guard let hash = try? KeyMaterial.hash(of: token) else { throw .unknownUser }
+        if let label = managementKeys[hash] { return .management(label: label) }
+        guard let key = keys[hash], !key.disabled, !key.isExpired(at: now()) else { throw .unknownUser }
+        return .regular(hash)
+    }
+
+    // MARK: Routes
+
+    /// One page of keys, newest first (then by hash), filtered before paging.
+    public func list(includeDisabled: Bool, offset: Int, workspaceID: String?) -> [APIKey] {
+        let now = now()
+        let workspace = workspaceID ?? Self.defaultWorkspaceID
+        let sorted = keys.values
+            .filter { $0.workspaceID == workspace && (includeDisabled || !$0.disabled) }
+            .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.hash < $1.hash }
+        guard offset < sorted.count else { return [] }
+        return sorted[offset..<min(sorted.count, offset + KeyListResponse.pageSize)].map { $0.apiKey(at: now) }
+    }
+
+    public func create(_ request: CreateKeyRequest) throws -> CreateKeyResponse {
+        let secret = try KeyMaterial.newSecret()
+        let hash = try KeyMaterial.hash(of: secret.revealed)
+        let key = StoredKey(
+            hash: hash, name: request.name, label: KeyMaterial.label(of: secret), request: request, createdAt: now(),
+            creatorUserID: Self.userID, workspaceID: Self.defaultWorkspaceID)
+        keys[hash] = key
+        try save()
+        return CreateKeyResponse(data: key.apiKey(at: now()), key: secret)
+    }
+
+    public func get(_ hash: KeyHash) throws(SimulatorError) -> APIKey {
+        guard let key = keys[hash] else { throw .notFound }
+        return key.apiKey(at: now())
+    }
+
+    public func update(_ hash: KeyHash, _ update: UpdateKeyRequest) throws -> APIKey {
+        guard var key = keys[hash] else { throw SimulatorError.notFound }
+        if let name = update.name { key.name = name }
+        if let disabled = update.disabled { key.disabled = disabled }
+        key.limit = update.limit.applied(to: key.limit)
+        key.reset = update.limitReset.applied(to: key.reset)
+        if let include = update.includeBYOKInLimit { key.includeBYOKInLimit = include }
+        key.updatedAt = now()
+        keys[hash] = key
+        try save()
+        return key.apiKey(at: now())
+    }
+
+    public func delete(_ hash: KeyHash) throws {
+        guard keys.removeValue(forKey: hash) != nil else { throw SimulatorError.notFound }
+        try save()
+    }
+
+    /// What `GET /key` reports for `caller`.
+    public func currentKey(for caller: SimulatorCaller) throws(SimulatorError) -> CurrentKey {
+        switch caller {
+        case .management(let label):
+            return CurrentKey(label: label, isManagementKey: true, creatorUserID: Self.userID)
+        case .regular(let hash):
+            guard let key = keys[hash] else { throw .unknownUser }
+            return key.currentKey(at: now())
+        }
+    }
+
+    // MARK: Control
+
+    /// Records spend on a key at the simulated now.
+    public func recordSpend(on hash: KeyHash, amount: USD, byok: Bool) throws -> APIKey {
+        guard var key = keys[hash] else { throw SimulatorError.notFound }
+        key.spend.append(SpendRecord(at: now(), amount: amount, byok: byok))
+        keys[hash] = key
+        try save()
+        return key.apiKey(at: now())
+    }
+
+    /// Moves simulated time forward (or back, for a negative value).
+    public func advanceClock(by seconds: TimeInterval) throws -> Date {
+        clock.advance(by: seconds)
+        try save()
+        return now()
+    }
+
+    /// Forgets every key and the clock offset; management keys stay.
+    public func reset() throws {
+        keys = [:]
+        clock.offset = 0
+        try save()
+    }
+
+    /// How many keys exist, disabled ones included.
+    public var keyCount: Int { keys.count }
+
+    private func save() throws {
+        guard let dataFile else { return }
+        let snapshot = SimulatorSnapshot(
+            clockOffset: clock.offset, keys: keys.values.sorted { $0.hash < $1.hash })
+        try snapshot.write(to: dataFile)
+    }
+}

@@ -1,0 +1,198 @@
+import Domain
+import Foundation
+import Logging
+import OpenRouterAPI
+import OpenRouterClient
+import OpenRouterSimulator
+import TestSupport
+import Testing
+
+/// The client against the simulator over real loopback HTTP: no mocked transport.
+@Suite struct ClientTests {
+    static let fastRetries = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(200))
+
+    static func withClient<T: Sendable>(
+        faults: FaultSettings = FaultSettings(), key: ((SimulatorHarness) async throws -> KeySecret)? = nil,
+        maxConcurrentRequests: Int = 8, logger: LogCapture? = nil,
+        _ body: (OpenRouterClient, SimulatorHarness) async throws -> T
+    ) async throws -> T {
+        try await SimulatorHarness.with(faults: faults) { sim in
+            let secret = try await key?(sim) ?? sim.managementKey
+            let client = OpenRouterClient(
+                configuration: try OpenRouterConfiguration(baseURL: sim.baseURL, managementKey: secret),
+                maxConcurrentRequests: maxConcurrentRequests, retryPolicy: fastRetries,
+                logger: logger?.logger() ?? .init(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+            do {
+                let result = try await body(client, sim)
+                try await client.shutdown()
+                return result
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
+        }
+    }
+
+    static func faults(_ change: (inout FaultSettings) -> Void) -> FaultSettings {
+        var faults = FaultSettings()
+        change(&faults)
+        return faults
+    }
+
+    @Test func listFetchesEveryPageOfMoreThan250Keys() async throws {
+        try await Self.withClient { client, sim in
+            for index in 0..<263 { _ = try await sim.state.create(CreateKeyRequest(name: "key-\(index)")) }
+            let keys = try await client.listKeys()
+            #expect(keys.count == 263)
+            #expect(Set(keys.map(\.hash)).count == 263)
+        }
+    }
+
+    @Test func listIncludesDisabledKeys() async throws {
+        try await Self.withClient { client, sim in
+            let off = try await sim.state.create(CreateKeyRequest(name: "off"))
+            _ = try await sim.state.create(CreateKeyRequest(name: "on"))
+            _ = try await sim.state.update(off.data.hash, UpdateKeyRequest(disabled: true))
+            let keys = try await client.listKeys()
+            #expect(keys.count == 2)
+            #expect(keys.first { $0.hash == off.data.hash }?.disabled == true)
+        }
+    }
+
+    @Test func rateLimitedRequestWaitsForRetryAfter() async throws {
+        let faults = Self.faults { $0.rateLimitNext = 1; $0.retryAfterSeconds = 1 }
+        try await Self.withClient(faults: faults) { client, _ in
+            let started = ContinuousClock.now
+            let current = try await client.currentKey()
+            let elapsed = ContinuousClock.now - started
+            #expect(current.isManagementKey)
+            #expect(elapsed >= .seconds(1))
+        }
+    }
+
+    @Test func serverErrorsAreRetriedForIdempotentRequests() async throws {
+        let faults = Self.faults { $0.serverErrorNext = 1; $0.unavailableNext = 1; $0.retryAfterSeconds = 0 }
+        try await Self.withClient(faults: faults) { client, sim in
+            let key = try await sim.state.create(CreateKeyRequest(name: "k"))
+            let updated = try await client.updateKey(key.data.hash, UpdateKeyRequest(name: "renamed"))
+            #expect(updated.name == "renamed")
+            #expect(await sim.faults.settings.serverErrorNext == 0)
+            #expect(await sim.faults.settings.unavailableNext == 0)
+        }
+    }
+
+    @Test func droppedCreateResponseIsAmbiguousAndMakesNoDuplicate() async throws {
+        let faults = Self.faults { $0.dropNext = 1; $0.routes = ["POST /keys"] }
+        try await Self.withClient(faults: faults) { client, sim in
+            let marker = CreationMarker.random()
+            let outcome = try await client.createKey(CreateKeyRequest(name: "acme-prod [\(marker)]"), marker: marker)
+            guard case .ambiguous(let ambiguous) = outcome else {
+                Issue.record("expected an ambiguous create, got \(outcome)")
+                return
+            }
+            #expect(ambiguous.marker == marker)
+            let found = try await client.findKeys(marker: marker)
+            #expect(found.count == 1)
+            #expect(await sim.state.keyCount == 1)
+        }
+    }
+
+    @Test func createIsNotRepeatedAfterAServerError() async throws {
+        let faults = Self.faults { $0.serverErrorNext = 1; $0.routes = ["POST /keys"] }
+        try await Self.withClient(faults: faults) { client, sim in
+            let marker = CreationMarker.random()
+            let outcome = try await client.createKey(CreateKeyRequest(name: "k \(marker)"), marker: marker)
+            guard case .ambiguous = outcome else {
+                Issue.record("expected an ambiguous create, got \(outcome)")
+                return
+            }
+            #expect(await sim.state.keyCount == 0)
+        }
+    }
+
+    @Test func createIsRetriedAfter429() async throws {
+        let faults = Self.faults { $0.rateLimitNext = 1; $0.retryAfterSeconds = 0; $0.routes = ["POST /keys"] }
+        try await Self.withClient(faults: faults) { client, sim in
+            let marker = CreationMarker.random()
+            let outcome = try await client.createKey(CreateKeyRequest(name: "k \(marker)"), marker: marker)
+            guard case .created(let created) = outcome else {
+                Issue.record("expected a created key, got \(outcome)")
+                return
+            }
+            #expect(created.key.revealed.hasPrefix("sk-or-v1-"))
+            #expect(await sim.state.keyCount == 1)
+        }
+    }
+
+    @Test func deleteWhoseResponseWasDroppedStillSucceeds() async throws {
+        let faults = Self.faults { $0.dropNext = 1; $0.routes = ["DELETE /keys/{hash}"] }
+        try await Self.withClient(faults: faults) { client, sim in
+            let key = try await sim.state.create(CreateKeyRequest(name: "k"))
+            try await client.deleteKey(key.data.hash)
+            #expect(await sim.state.keyCount == 0)
+        }
+    }
+
+    @Test func regularKeyIsRefusedWithAnActionableMessage() async throws {
+        try await Self.withClient(key: { sim in try await sim.state.create(CreateKeyRequest(name: "inference")).key }) { client, _ in
+            let error = await #expect(throws: OpenRouterClientError.self) { try await client.verifyManagementKey() }
+            #expect(error.map(String.init(describing:))?.hasPrefix(
+                "this is a regular (inference) key; key management needs a management key: ") == true)
+            let listError = await #expect(throws: OpenRouterClientError.self) { try await client.listKeys() }
+            #expect(listError == .notAManagementKey(label: nil))
+        }
+    }
+
+    @Test func unknownManagementKeyIsReportedAsRejected() async throws {
+        try await Self.withClient(key: { _ in try KeyMaterial.newSecret() }) { client, _ in
+            let error = await #expect(throws: OpenRouterClientError.self) { try await client.verifyManagementKey() }
+            #expect(error.map(String.init(describing:))?.hasPrefix("the management key was rejected") == true)
+        }
+    }
+
+    @Test func deletedKeyIsReportedAsNoLongerExisting() async throws {
+        try await Self.withClient { client, _ in
+            let hash = KeyHash(String(repeating: "cd", count: 32))
+            let error = await #expect(throws: OpenRouterClientError.self) { try await client.getKey(hash) }
+            #expect(error.map(String.init(describing:))?.hasPrefix("key no longer exists") == true)
+        }
+    }
+
+    @Test func requestsInFlightStayWithinTheGlobalLimit() async throws {
+        let faults = Self.faults { $0.latencyMilliseconds = 30 }
+        try await Self.withClient(faults: faults, maxConcurrentRequests: 2) { client, _ in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<8 { group.addTask { _ = try await client.currentKey() } }
+                try await group.waitForAll()
+            }
+            #expect(await client.peakRequestsInFlight == 2)
+        }
+    }
+
+    @Test func managementKeyNeverReachesLogsOrErrors() async throws {
+        let capture = LogCapture()
+        let faults = Self.faults { $0.rateLimitNext = 1; $0.serverErrorNext = 1; $0.retryAfterSeconds = 0 }
+        var errorTexts: [String] = []
+        let secret = try await Self.withClient(faults: faults, logger: capture) { client, sim in
+            var texts: [String] = ["\(client.configuration)", String(reflecting: client.configuration)]
+            _ = try await client.verifyManagementKey()
+            let marker = CreationMarker.random()
+            _ = try await client.createKey(CreateKeyRequest(name: "k \(marker)"), marker: marker)
+            for operation in [
+                { _ = try await client.getKey(KeyHash(String(repeating: "0", count: 64))) },
+                { _ = try await client.createKey(CreateKeyRequest(name: ""), marker: marker) },
+                { _ = try await client.createKey(CreateKeyRequest(name: "no marker"), marker: marker) },
+            ] as [@Sendable () async throws -> Void] {
+                do { try await operation() } catch { texts += ["\(error)", String(reflecting: error)] }
+            }
+            return (sim.managementKey.revealed, texts)
+        }
+        errorTexts = secret.1
+        let key = secret.0
+        #expect(errorTexts.count >= 6)
+        #expect(!capture.all.isEmpty)
+        for line in capture.all + errorTexts { #expect(!line.contains(key), "leaked in: \(line)") }
+        // A short fragment too: the masked preview shows at most 8 + 4 characters.
+        for line in capture.all + errorTexts { #expect(!line.contains(key.dropFirst(9).prefix(16))) }
+    }
+}

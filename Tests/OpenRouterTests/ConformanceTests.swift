@@ -1,0 +1,136 @@
+import Foundation
+import OpenRouterAPI
+import OpenRouterSimulator
+import TestSupport
+import Testing
+import Yams
+
+/// Walks every route and every status code in OpenRouter's OpenAPI document, makes the simulator
+/// answer with that status, and checks the answer against the documented schema.
+@Suite struct ConformanceTests {
+    static func loadDocument() throws -> [String: Any] {
+        let url = try #require(
+            Bundle.module.url(forResource: "openrouter-keys-openapi", withExtension: "yaml", subdirectory: "Resources"))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try #require(try Yams.load(yaml: text) as? [String: Any])
+    }
+
+    @Test func everyDocumentedRouteAndStatusAnswersInTheDocumentedShape() async throws {
+        let document = try Self.loadDocument()
+        let paths = try #require(document["paths"] as? [String: Any])
+        let validator = SchemaValidator(document: document)
+        var covered = 0
+        try await SimulatorHarness.with { sim in
+            for (path, operations) in paths.sorted(by: { $0.key < $1.key }) {
+                for (method, operation) in (operations as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    let responses = (operation as? [String: Any])?["responses"] as? [String: Any] ?? [:]
+                    for (statusText, response) in responses.sorted(by: { $0.key < $1.key }) {
+                        let status = try #require(Int(statusText))
+                        let reply = try await trigger(sim, method: method.uppercased(), path: path, status: status)
+                        let context = "\(method.uppercased()) \(path) → \(status)"
+                        #expect(reply.status == status, "\(context): got \(reply.status)")
+                        let schema = try #require(
+                            (((response as? [String: Any])?["content"] as? [String: Any])?["application/json"]
+                                as? [String: Any])?["schema"] as? [String: Any])
+                        let value = try JSONDecoder().decode(JSONValue.self, from: reply.body)
+                        let problems = validator.problems(value, schema, at: "")
+                        #expect(problems.isEmpty, "\(context): \(problems.joined(separator: "; "))")
+                        if status >= 400, case .object(let body) = value, case .object(let error)? = body["error"] {
+                            #expect(error["code"] == .number(Double(status)), "\(context): error.code")
+                        }
+                        covered += 1
+                    }
+                }
+            }
+        }
+        #expect(covered == 30)
+    }
+
+    /// Makes the simulator answer `method path` with `status`.
+    func trigger(_ sim: SimulatorHarness, method: String, path: String, status: Int) async throws -> RawHTTP.Reply {
+        let management = sim.managementKey.revealed
+        var faults = FaultSettings()
+        switch status {
+        case 429: faults.rateLimitNext = 1
+        case 500: faults.serverErrorNext = 1
+        default: break
+        }
+        await sim.faults.replace(with: faults)
+        let existing = try await sim.state.create(
+            CreateKeyRequest(name: "conformance", limit: .init(10), limitReset: .monthly,
+                             expiresAt: APITimestamp(parsing: "2099-12-31T23:59:59Z")))
+        let unknownHash = String(repeating: "ab", count: 32)
+        var bearer: String? = management
+        var url = sim.baseURL + path.replacingOccurrences(of: "{hash}", with: existing.data.hash.rawValue)
+        var body: String?
+        if method == "POST" { body = #"{"name":"conformance","limit":50,"limit_reset":"monthly","include_byok_in_limit":true}"# }
+        if method == "PATCH" { body = #"{"name":"renamed","limit":null}"# }
+        switch status {
+        case 400:
+            if method == "GET" { url += "?offset=-1" }
+            if method == "POST" { body = #"{"name":""}"# }
+            if method == "PATCH" { body = #"{"expires_at":"2030-01-01T00:00:00Z"}"# }
+        case 401: bearer = nil
+        case 403: bearer = existing.key.revealed
+        case 404: url = sim.baseURL + path.replacingOccurrences(of: "{hash}", with: unknownHash)
+        default: break
+        }
+        return try await RawHTTP.send(method, url, bearer: bearer, json: body)
+    }
+}
+
+/// Enough of JSON Schema for OpenAPI 3.1 response bodies: `$ref`, `type` (with `null`),
+/// `properties`, `required`, `items` and `enum`.
+struct SchemaValidator {
+    let document: [String: Any]
+
+    func problems(_ value: JSONValue, _ schema: [String: Any], at path: String) -> [String] {
+        if let ref = schema["$ref"] as? String {
+            let name = ref.replacingOccurrences(of: "#/components/schemas/", with: "")
+            guard let resolved = ((document["components"] as? [String: Any])?["schemas"] as? [String: Any])?[name]
+                as? [String: Any]
+            else { return ["\(path): unresolved \(ref)"] }
+            return problems(value, resolved, at: path)
+        }
+        var types: [String] = []
+        if let single = schema["type"] as? String { types = [single] }
+        if let many = schema["type"] as? [Any] { types = many.map { "\($0)" } }
+        if !types.isEmpty, !types.contains(where: { matches(value, $0) }) {
+            return ["\(path.isEmpty ? "body" : path): expected \(types.joined(separator: "|")), got \(value)"]
+        }
+        var found: [String] = []
+        if let options = schema["enum"] as? [Any] {
+            let allowed = options.map { $0 is NSNull ? "null" : "\($0)" }
+            let actual: String
+            switch value {
+            case .null: actual = "null"
+            case .string(let text): actual = text
+            default: actual = "\(value)"
+            }
+            if !allowed.contains(actual) { found.append("\(path): \(actual) is not one of \(allowed)") }
+        }
+        if case .object(let object) = value {
+            for name in schema["required"] as? [String] ?? [] where object[name] == nil {
+                found.append("\(path).\(name): required but missing")
+            }
+            for (name, property) in schema["properties"] as? [String: Any] ?? [:] {
+                if let child = object[name], let property = property as? [String: Any] {
+                    found += problems(child, property, at: "\(path).\(name)")
+                }
+            }
+        }
+        if case .array(let items) = value, let itemSchema = schema["items"] as? [String: Any] {
+            for (index, item) in items.enumerated() { found += problems(item, itemSchema, at: "\(path)[\(index)]") }
+        }
+        return found
+    }
+
+    private func matches(_ value: JSONValue, _ type: String) -> Bool {
+        switch (type, value) {
+        case ("null", .null), ("string", .string), ("boolean", .bool), ("object", .object), ("array", .array),
+            ("number", .number): true
+        case ("integer", .number(let number)): number.rounded() == number
+        default: false
+        }
+    }
+}
