@@ -1,3 +1,3 @@
 import KeyplaneCLI
 
-await KeyplaneCommand.main()
+await KeyplaneCommand.runAsMain()
