@@ -7,7 +7,7 @@ extension JSONNode {
         switch self {
         case .string(let value):
             out.append(UInt8(ascii: "s"))
-            Self.appendFrame(Array(value.utf8), to: &out)
+            Self.appendFrame(value, to: &out)
         case .integer(let value):
             out.append(UInt8(ascii: "i"))
             Self.appendFrame(Array(String(value).utf8), to: &out)
@@ -21,7 +21,7 @@ extension JSONNode {
             out.append(UInt8(ascii: "o"))
             Self.appendUInt64(UInt64(fields.count), to: &out)
             for key in fields.keys.sorted(by: Self.utf8Less) {
-                Self.appendFrame(Array(key.utf8), to: &out)
+                Self.appendFrame(key, to: &out)
                 fields[key]!.appendCanonical(to: &out)
             }
         }
@@ -30,6 +30,11 @@ extension JSONNode {
     static func appendFrame(_ bytes: [UInt8], to out: inout [UInt8]) {
         appendUInt64(UInt64(bytes.count), to: &out)
         out.append(contentsOf: bytes)
+    }
+
+    static func appendFrame(_ text: String, to out: inout [UInt8]) {
+        appendUInt64(UInt64(text.utf8.count), to: &out)
+        out.append(contentsOf: text.utf8)
     }
 
     static func appendUInt64(_ value: UInt64, to out: inout [UInt8]) {

@@ -44,9 +44,10 @@ extension JSONNode {
         }
     }
 
-    /// Byte-wise order of the UTF-8 encodings, which is what Python's `sorted` gives for ASCII keys.
+    /// Byte-wise order of the UTF-8 encodings. Swift's `<` on strings is code-point order for
+    /// NFC text, which equals UTF-8 byte order; every key keyplane accepts is ASCII.
     static func utf8Less(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+        lhs < rhs
     }
 
     private static func appendIndent(_ level: Int, to out: inout [UInt8]) {
@@ -57,6 +58,12 @@ extension JSONNode {
 
     private static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Fast path: nothing to escape, which is every field keyplane itself writes.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)

@@ -8,7 +8,7 @@ extension StateStore {
     /// disk changed since it was opened.
     public func write(_ opened: inout OpenedState) throws(StateError) {
         if let expected = opened.serialOnDisk {
-            let found = (try? readFiles().serial) ?? -1
+            let found = try serialOnDisk() ?? -1
             guard found == expected else { throw StateError.changedSinceOpened(openedSerial: expected, foundSerial: found) }
         } else if exists {
             throw StateError.alreadyInitialized(folder: displayName)
@@ -42,6 +42,12 @@ extension StateStore {
 
         opened.state = state
         opened.serialOnDisk = state.serial
+    }
+
+    /// The serial in the header on disk, read without the client files; nil if there is none.
+    func serialOnDisk() throws(StateError) -> Int64? {
+        guard let bytes = try readIfPresent(headerURL) else { return nil }
+        return (try? JSONNodeParser.parse(bytes))?["serial"]?.integerValue
     }
 
     /// The paths of the state's files relative to `root`, for committing them.
