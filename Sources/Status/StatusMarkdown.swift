@@ -1,4 +1,4 @@
-public import Domain
+import Domain
 import Foundation
 
 /// STATUS.md: the status of every key as GitHub-flavoured markdown, for the repository and for
@@ -104,7 +104,7 @@ public enum StatusMarkdown {
             lines.append("")
             lines.append("- Billing: \(MarkdownText.escape(client.billingEmail)), invoiced in \(MarkdownText.escape(client.currency))")
             lines.append("- Markup: \(status.markup)")
-            lines.append("- Monthly cap: \(capText(status))")
+            lines.append("- Monthly cap: \(MarkdownText.escape(status.capSummary))")
         } else {
             lines.append("### \(MarkdownText.code(status.id.rawValue)) (not in the manifests)")
             lines.append("")
@@ -139,15 +139,6 @@ public enum StatusMarkdown {
             ]))
         }
         lines.append("")
-    }
-
-    /// `$500.00; the keys' limits allow $620.00 a month, more than the cap`.
-    static func capText(_ status: ClientStatus) -> String {
-        let allowance = status.keysWithoutLimit > 0
-            ? "\(StatusFormat.count(status.keysWithoutLimit, "key")) without a limit, so no bound"
-            : "\(status.keyLimitsPerMonth) a month"
-        guard let cap = status.client?.monthlyCap else { return "none; the keys' limits allow \(allowance)" }
-        return "\(cap); the keys' limits allow \(allowance)\(status.limitsExceedCap ? ", more than the cap" : "")"
     }
 
     private static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }

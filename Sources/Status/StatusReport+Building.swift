@@ -1,7 +1,7 @@
-public import Domain
-public import Foundation
-public import Manifest
-public import SealedState
+import Domain
+import Foundation
+import Manifest
+import SealedState
 
 extension StatusReport {
     /// Works out the status of `snapshot`: joins every declared or recorded key with its live

@@ -1,6 +1,6 @@
 public import Domain
 public import Foundation
-public import Manifest
+import Manifest
 
 /// What the status says, worked out once from a snapshot: totals, clients with their keys, and
 /// what needs attention. STATUS.md and the site both render this value and decide nothing else.

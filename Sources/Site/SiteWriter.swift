@@ -1,0 +1,71 @@
+public import Foundation
+
+/// Writes a rendered site into its output folder. The folder is keyplane's: a marker file says
+/// so, files of an earlier run that the new one does not have are removed, and a folder that
+/// holds anything else and has no marker is refused rather than mixed into.
+public enum SiteWriter {
+    /// The marker file in every output folder.
+    public static let markerName = ".keyplane-site"
+
+    /// What a write did.
+    public struct Summary: Equatable, Sendable {
+        /// Files written.
+        public var written: Int
+        /// Files of an earlier run removed because the new site does not have them.
+        public var removed: Int
+    }
+
+    /// Why the site could not be written.
+    public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        public var path: String
+        public var message: String
+        public var description: String { "cannot write the site to \(path): \(message)" }
+    }
+
+    /// Writes `files` into `output`, creating it if needed.
+    public static func write(_ files: [SiteFile], to output: URL) throws -> Summary {
+        let manager = FileManager.default
+        let root = output.standardizedFileURL
+        let marker = root.appendingPathComponent(markerName)
+        if manager.fileExists(atPath: root.path) {
+            let existing = try manager.contentsOfDirectory(atPath: root.path)
+            if !existing.isEmpty, !manager.fileExists(atPath: marker.path) {
+                throw Failure(path: root.path, message: "the folder is not empty and was not written by keyplane site; choose an empty folder")
+            }
+        }
+        let previous = Set(try listFiles(under: root))
+        var folders = Set<String>()
+        var written = Set<String>()
+        for file in files {
+            let url = root.appendingPathComponent(file.path)
+            let folder = url.deletingLastPathComponent().path
+            if folders.insert(folder).inserted {
+                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            try file.contents.write(to: url)
+            written.insert(file.path)
+        }
+        try Data("Written by keyplane site. Files here are replaced on every run.\n".utf8).write(to: marker)
+        written.insert(markerName)
+        var removed = 0
+        for path in previous.subtracting(written).sorted() {
+            try manager.removeItem(at: root.appendingPathComponent(path))
+            removed += 1
+        }
+        return Summary(written: files.count, removed: removed)
+    }
+
+    /// Every regular file under `root`, as paths relative to it.
+    static func listFiles(under root: URL) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        var result: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
+                !isDirectory.boolValue {
+                result.append(path)
+            }
+        }
+        return result
+    }
+}
