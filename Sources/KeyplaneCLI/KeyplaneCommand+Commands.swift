@@ -6,5 +6,6 @@ extension KeyplaneCommand {
         ValidateCommand.self,
         StateCommand.self,
         SecretsCommand.self,
+        SimulatorCommand.self,
     ]
 }
