@@ -13,7 +13,9 @@ extension StateEntry {
             "generation": .integer(Int64(generation)),
             "preview": .string(preview),
             "secret_status": .string(secretStatus.rawValue),
+            "protect": .bool(protect),
         ]
+        if !labels.isEmpty { fields["labels"] = .object(labels.mapValues { .string($0) }) }
         if let limit { fields["limit"] = .string(limit.formatted(minimumDecimals: 2, symbol: false)) }
         if let limitReset { fields["limit_reset"] = .string(limitReset.rawValue) }
         if let expiresAt { fields["expires_at"] = .string(StateTimestamp.format(expiresAt)) }
@@ -29,6 +31,7 @@ extension StateEntry {
     private static let knownFields: Set<String> = [
         "hash", "name", "include_byok_in_limit", "disabled", "created_at", "generation", "preview", "secret_status",
         "limit", "limit_reset", "expires_at", "rotated_at", "predecessor_hash", "predecessor_delete_after", "secret",
+        "protect", "labels",
     ]
 
     /// Reads an entry's object; `problem` names what is wrong for the error message.
@@ -81,6 +84,16 @@ extension StateEntry {
             rotatedAt: try date(try optionalString("rotated_at"), "rotated_at"), generation: Int(generation),
             preview: try string("preview"),
             predecessor: predecessorHash.map { RotationPredecessor(hash: $0, deleteAfter: predecessorDelete!) })
+        protect = try bool("protect")
+        if let node = fields["labels"] {
+            guard let object = node.objectValue, !object.isEmpty else { throw EntryProblem("needs 'labels' as a non-empty object of strings") }
+            var labels: [String: String] = [:]
+            for (key, value) in object {
+                guard let text = value.stringValue else { throw EntryProblem("needs label '\(key)' as a string") }
+                labels[key] = text
+            }
+            self.labels = labels
+        }
         let status = try string("secret_status")
         if let text = try optionalString("secret") {
             guard let sealed = SealedSecret(base64: text) else { throw EntryProblem("has a 'secret' that is not base64 of nonce, ciphertext and tag") }

@@ -31,6 +31,10 @@ public struct StateEntry: Equatable, Sendable {
     public var preview: String
     /// The key a rotation replaced and when it may be deleted, if any.
     public var predecessor: RotationPredecessor?
+    /// Whether the manifests protect the key from deletion.
+    public var protect: Bool
+    /// The key's labels from the manifests (such as `env: production`).
+    public var labels: [String: String]
     /// The sealed secret, or nil when it is unknown (an adopted key). Set through
     /// `OpenedState.upsert(_:secret:)`, which seals it.
     public internal(set) var sealedSecret: SealedSecret?
@@ -41,7 +45,8 @@ public struct StateEntry: Equatable, Sendable {
     /// A new entry. Timestamps are kept to whole seconds, as the file stores them.
     public init(address: KeyAddress, hash: String, name: String, limit: USD? = nil, limitReset: LimitReset? = nil,
                 includeBYOKInLimit: Bool = false, disabled: Bool = false, expiresAt: Date? = nil, createdAt: Date,
-                rotatedAt: Date? = nil, generation: Int = 1, preview: String = "…", predecessor: RotationPredecessor? = nil) {
+                rotatedAt: Date? = nil, generation: Int = 1, preview: String = "…", predecessor: RotationPredecessor? = nil,
+                protect: Bool = false, labels: [String: String] = [:]) {
         self.address = address
         self.hash = hash
         self.name = name
@@ -55,6 +60,8 @@ public struct StateEntry: Equatable, Sendable {
         self.generation = generation
         self.preview = preview
         self.predecessor = predecessor
+        self.protect = protect
+        self.labels = labels
         self.sealedSecret = nil
     }
 

@@ -58,6 +58,8 @@ struct RoundTripTests {
         entry.rotatedAt = Date(timeIntervalSince1970: 1_760_000_000.75)
         entry.generation = 3
         entry.predecessor = RotationPredecessor(hash: "old-hash", deleteAfter: Date(timeIntervalSince1970: 1_760_086_400))
+        entry.protect = true
+        entry.labels = ["env": "production", "team": "web"]
         try opened.upsert(entry, secret: makeSecret(4))
         try opened.upsert(makeEntry("globex/adopted"))
         try sandbox.store.write(&opened)
