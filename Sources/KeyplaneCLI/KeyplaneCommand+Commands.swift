@@ -4,6 +4,7 @@ extension KeyplaneCommand {
     /// Every subcommand, in the order `--help` lists them. Add one line here per command.
     static let commands: [any ParsableCommand.Type] = [
         ValidateCommand.self,
+        PlanCommand.self,
         StateCommand.self,
         SecretsCommand.self,
         SimulatorCommand.self,

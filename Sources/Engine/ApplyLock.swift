@@ -1,0 +1,63 @@
+public import Foundation
+public import Git
+
+/// The lock that keeps two applies apart. It lives in git itself: a ref that points at a marker
+/// commit naming the holder, created by compare-and-swap, so exactly one of two racing runs wins.
+public enum ApplyLock {
+    /// The ref that holds the lock while an apply runs.
+    public static let reference = "refs/keyplane/apply-lock"
+
+    /// Who holds the lock, as recorded in its marker commit.
+    public struct Holder: Equatable, Sendable, CustomStringConvertible {
+        public var who: String
+        public var since: Date
+        public var commit: ObjectID
+
+        public var description: String { "\(who), since \(ISO8601DateFormatter().string(from: since))" }
+    }
+
+    /// Why the lock could not be taken.
+    public struct Held: Error, CustomStringConvertible {
+        public let holder: Holder
+        public var description: String {
+            "another apply holds the lock: \(holder) (git ref \(ApplyLock.reference)). Wait for it to finish. If that run crashed, run `keyplane apply` again after `keyplane unlock`, and the journal recovers what it did."
+        }
+    }
+
+    /// Takes the lock for `who`, or throws `Held` naming the current holder.
+    public static func acquire(in repository: GitRepository, who: String, now: Date = Date()) throws -> ObjectID {
+        let message = "keyplane apply lock\n\nHeld-By: \(who)\nSince: \(Int(now.timeIntervalSince1970))\n"
+        let marker = try repository.createDetachedCommit(
+            parent: nil, message: message, author: Signature(name: "keyplane", email: "keyplane@localhost", date: now))
+        do {
+            try repository.updateReference(reference, to: marker, expecting: nil, logMessage: "keyplane: take the apply lock")
+            return marker
+        } catch let error as GitError where error.kind == .exists || error.kind == .modified {
+            if let holder = try current(in: repository) { throw Held(holder: holder) }
+            throw error
+        }
+    }
+
+    /// The current holder, or nil when the lock is free.
+    public static func current(in repository: GitRepository) throws -> Holder? {
+        guard let id = try repository.resolve(reference: reference) else { return nil }
+        let commit = try repository.commit(id)
+        let trailers = Dictionary(commit.trailers.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let since = trailers["Since"].flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) } ?? commit.author.date
+        return Holder(who: trailers["Held-By"] ?? "unknown", since: since, commit: id)
+    }
+
+    /// Releases a lock this run took (only if it still points at this run's marker).
+    public static func release(_ marker: ObjectID, in repository: GitRepository) throws {
+        try repository.deleteReference(reference, expecting: marker)
+    }
+
+    /// A description of this process for the lock: user, host and process id.
+    public static func describeThisRun(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let user = environment["GITHUB_ACTOR"] ?? environment["USER"] ?? "unknown user"
+        let host = ProcessInfo.processInfo.hostName
+        var text = "\(user)@\(host) pid \(ProcessInfo.processInfo.processIdentifier)"
+        if let run = environment["GITHUB_RUN_ID"] { text += " (GitHub run \(run))" }
+        return text
+    }
+}

@@ -1,0 +1,36 @@
+public import Domain
+import Cryptography
+public import Foundation
+import Manifest
+public import Plan
+
+/// Digests that bind a saved plan to what it was computed from.
+public enum BindingDigests {
+    /// SHA-256 of each manifest file, keyed by its path relative to `root`.
+    public static func manifests(files: [String], root: URL) throws -> [String: String] {
+        var result: [String: String] = [:]
+        let rootPath = root.standardizedFileURL.path + "/"
+        for file in files {
+            let url = URL(fileURLWithPath: file, relativeTo: root).standardizedFileURL
+            let data = try Data(contentsOf: url)
+            let key = url.path.hasPrefix(rootPath) ? String(url.path.dropFirst(rootPath.count)) : file
+            result[key] = Hex.encode(try Digest.sha256(Array(data)))
+        }
+        return result
+    }
+
+    /// A digest of each live key's settings (not its usage), keyed by hash.
+    public static func remote(_ keys: [LiveKey]) throws -> [String: String] {
+        var result: [String: String] = [:]
+        result.reserveCapacity(keys.count)
+        for key in keys {
+            let text = [
+                key.name, key.limit.map { String($0.nanos) } ?? "-", key.limitReset?.rawValue ?? "-",
+                String(key.includeBYOKInLimit), String(key.disabled),
+                key.expiresAt.map { String(Int64($0.timeIntervalSince1970)) } ?? "-",
+            ].joined(separator: "\u{1F}")
+            result[key.hash] = String(Hex.encode(try Digest.sha256(Array(text.utf8))).prefix(16))
+        }
+        return result
+    }
+}

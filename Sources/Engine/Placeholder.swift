@@ -1,1 +1,0 @@
-// Engine: placeholder until the module is written.

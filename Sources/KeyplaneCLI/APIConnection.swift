@@ -1,0 +1,83 @@
+import Domain
+import Foundation
+import Logging
+import OpenRouterAPI
+import OpenRouterClient
+import OpenRouterSimulator
+
+/// An open connection to OpenRouter, or to the embedded simulator, with the management key
+/// already verified. Close it when done.
+struct APIConnection {
+    let client: OpenRouterClient
+    /// Where requests go, for people: "https://openrouter.ai/api/v1" or "the embedded simulator (…)".
+    let target: String
+    /// The management key's masked label, so the plan can refuse to adopt it.
+    let managementKeyLabel: String
+    private let embedded: RunningSimulator?
+
+    /// The folder, under the repository root, that holds the embedded simulator's data and key.
+    static let embeddedFolder = ".keyplane"
+
+    static func open(_ options: APIOptions, root: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
+                     maxConcurrentRequests: Int = 8) async throws -> APIConnection {
+        let configured = options.managementKeyFile != nil || options.apiURL != nil
+            || [OpenRouterConfiguration.keyVariable, OpenRouterConfiguration.legacyKeyVariable, OpenRouterConfiguration.baseURLVariable]
+                .contains { !(environment[$0] ?? "").isEmpty }
+        let configuration: OpenRouterConfiguration
+        var embedded: RunningSimulator?
+        let target: String
+        if configured && environment["KEYPLANE_API"] != "embedded" {
+            do {
+                configuration = try OpenRouterConfiguration.resolve(
+                    environment: environment, keyFile: options.managementKeyFile, baseURL: options.apiURL)
+            } catch {
+                throw CommandFailure("cannot reach OpenRouter: \(error)")
+            }
+            target = configuration.baseURL.absoluteString
+        } else {
+            let folder = root.appendingPathComponent(embeddedFolder, isDirectory: true)
+            let key = try embeddedManagementKey(in: folder)
+            let simulator = try await RunningSimulator.start(SimulatorConfiguration(
+                host: "127.0.0.1", port: 0, managementKeys: [key],
+                dataFile: folder.appendingPathComponent("simulator.json").path,
+                logger: Logger(label: "keyplane.simulator", factory: { _ in SwiftLogNoOpLogHandler() })))
+            embedded = simulator
+            configuration = try OpenRouterConfiguration(baseURL: simulator.baseURL, managementKey: key)
+            target = "the embedded simulator (\(embeddedFolder)/simulator.json)"
+            var standardError = StandardError()
+            print("keyplane: no OpenRouter management key is configured, so this runs against the embedded simulator in \(embeddedFolder)/; set OPENROUTER_MANAGEMENT_KEY to manage real keys", to: &standardError)
+        }
+        let client = OpenRouterClient(configuration: configuration, maxConcurrentRequests: maxConcurrentRequests,
+                                      logger: Logger(label: "keyplane.openrouter", factory: { _ in SwiftLogNoOpLogHandler() }))
+        do {
+            let current = try await client.verifyManagementKey()
+            return APIConnection(client: client, target: target, managementKeyLabel: current.label, embedded: embedded)
+        } catch {
+            try? await client.shutdown()
+            try? await embedded?.stop()
+            throw CommandFailure("cannot use \(target): \(error)")
+        }
+    }
+
+    /// Closes the client and stops the embedded simulator, which saves its data.
+    func close() async {
+        try? await client.shutdown()
+        try? await embedded?.stop()
+    }
+
+    /// The embedded simulator's management key, made on first use and kept in a 0600 file.
+    private static func embeddedManagementKey(in folder: URL) throws -> KeySecret {
+        let file = folder.appendingPathComponent("simulator-management-key")
+        if let data = FileManager.default.contents(atPath: file.path),
+            let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
+            return KeySecret(text)
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let key = try KeyMaterial.newSecret()
+        guard FileManager.default.createFile(atPath: file.path, contents: Data((key.revealed + "\n").utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw CommandFailure("cannot write \(file.path)")
+        }
+        return key
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Domain
+import Engine
+import Foundation
+import Manifest
+import Plan
+import SealedState
+
+/// Gathers what a plan is computed from, in the order that keeps bad input harmless: the
+/// manifests first (any error stops here, before any API call or state access), then the state,
+/// then the live keys.
+struct PlanSession {
+    let repository: RepositoryOptions
+    let credentials: CredentialOptions
+    let api: APIOptions
+
+    /// The manifests, with diagnostics printed to stderr; throws exit code 1 on any error.
+    func loadManifest(now: Date) throws -> (manifest: Manifest, files: [String]) {
+        let result = ManifestLoader.load(path: repository.manifestsPath, now: now)
+        var standardError = StandardError()
+        for diagnostic in result.diagnostics { print(diagnostic, to: &standardError) }
+        guard let manifest = result.manifest else {
+            print("keyplane: the manifests have \(Plural.count(result.errors.count, "error")); fix them first (keyplane validate \(repository.manifestsPath))", to: &standardError)
+            throw ExitCode(1)
+        }
+        return (manifest, result.files)
+    }
+
+    /// The state, opened and verified, or nil when the repository has none yet.
+    func openState() throws -> OpenedState? {
+        let location = StateLocation(repository)
+        guard location.store.exists else { return nil }
+        return try location.open(credentials)
+    }
+
+    /// Computes the plan. With `refresh`, the live keys come from OpenRouter through a verified
+    /// management key; without, the recorded state stands in for them.
+    func plan(options: PlanOptions, refresh: Bool, adoptions: [KeyAddress: String] = [:]) async throws -> PlanDocument {
+        let now = Clock.now()
+        let (manifest, files) = try loadManifest(now: now)
+        let state = try openState()
+        var live: [LiveKey]?
+        var managementLabel: String?
+        if refresh || !adoptions.isEmpty {
+            let connection = try await APIConnection.open(api, root: repository.rootURL)
+            do {
+                live = try await refreshLive(connection)
+                managementLabel = connection.managementKeyLabel
+            } catch {
+                await connection.close()
+                throw error
+            }
+            await connection.close()
+        }
+        return try plan(manifest: manifest, files: files, state: state, live: live, managementLabel: managementLabel,
+                        now: now, options: options, adoptions: adoptions)
+    }
+
+    /// Every live key, with the failure put in words.
+    func refreshLive(_ connection: APIConnection) async throws -> [LiveKey] {
+        do {
+            return try await Refresh.liveKeys(using: connection.client)
+        } catch {
+            throw CommandFailure("cannot refresh the live keys from \(connection.target): \(error)")
+        }
+    }
+
+    /// Assembles the plan from inputs already gathered.
+    func plan(manifest: Manifest, files: [String], state: OpenedState?, live: [LiveKey]?, managementLabel: String?,
+              now: Date, options: PlanOptions, adoptions: [KeyAddress: String] = [:]) throws -> PlanDocument {
+        let binding = PlanBinding(
+            manifests: try BindingDigests.manifests(files: files, root: repository.rootURL),
+            stateLineage: state?.state.lineage, stateSerial: state?.state.serial,
+            remoteKeys: try live.map(BindingDigests.remote))
+        let input = PlanInput(
+            manifest: manifest, prior: state?.state.sortedEntries ?? [], live: live, adoptions: adoptions,
+            managementKeyLabel: managementLabel, now: now, options: options, binding: binding,
+            toolVersion: KeyplaneVersion.current)
+        return try PlanDocument(plan: Planner.plan(input))
+    }
+}

@@ -1,1 +1,0 @@
-// Plan: placeholder until the module is written.

@@ -1,0 +1,71 @@
+public import Foundation
+import Cryptography
+
+/// The versioned JSON form of a plan: what `plan --format json` prints and `plan --out FILE`
+/// saves, and what `apply FILE` reads back. It holds no secret.
+public struct PlanDocument: Codable, Hashable, Sendable {
+    public var formatVersion: Int
+    /// A short digest of the plan, recorded in the apply commit's `Keyplane-Plan` trailer.
+    public var fingerprint: String
+    public var summary: Plan.Summary
+    public var plan: Plan
+
+    public init(plan: Plan) throws {
+        formatVersion = Plan.formatVersion
+        fingerprint = try Self.fingerprint(of: plan)
+        summary = plan.summary
+        self.plan = plan
+    }
+
+    /// First 16 hex digits of the SHA-256 of the plan's canonical JSON.
+    public static func fingerprint(of plan: Plan) throws -> String {
+        let bytes = try encoder(pretty: false).encode(plan)
+        return String(Hex.encode(try Digest.sha256(Array(bytes))).prefix(16))
+    }
+
+    /// The document as JSON text, keys sorted, one field per line.
+    public func encoded() throws -> Data {
+        var data = try Self.encoder(pretty: true).encode(self)
+        data.append(0x0a)
+        return data
+    }
+
+    /// Errors reading a saved plan.
+    public enum ReadError: Error, Equatable, CustomStringConvertible {
+        case notAPlan(String)
+        case unsupportedVersion(Int)
+        case fingerprintMismatch
+
+        public var description: String {
+            switch self {
+            case .notAPlan(let detail): "this is not a keyplane plan file (\(detail))"
+            case .unsupportedVersion(let version):
+                "this plan file has format version \(version); this keyplane reads version \(Plan.formatVersion): make a new plan with this version"
+            case .fingerprintMismatch: "this plan file was edited after it was saved (its fingerprint does not match): make a new plan"
+            }
+        }
+    }
+
+    /// Reads a saved plan, checking its version and that it was not edited.
+    public static func decode(_ data: Data) throws(ReadError) -> PlanDocument {
+        struct Version: Decodable { var formatVersion: Int }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .iso8601
+        let version: Version
+        do { version = try decoder.decode(Version.self, from: data) } catch { throw .notAPlan("no format_version") }
+        guard version.formatVersion == Plan.formatVersion else { throw .unsupportedVersion(version.formatVersion) }
+        let document: PlanDocument
+        do { document = try decoder.decode(PlanDocument.self, from: data) } catch { throw .notAPlan("\(error)") }
+        guard (try? fingerprint(of: document.plan)) == document.fingerprint else { throw .fingerprintMismatch }
+        return document
+    }
+
+    static func encoder(pretty: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

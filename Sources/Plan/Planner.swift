@@ -1,0 +1,290 @@
+public import Domain
+import Foundation
+public import Manifest
+public import SealedState
+
+/// Computes a plan: desired (manifests) against refreshed (live keys), with drift as prior
+/// (state) against refreshed. A plain function over values: it calls nothing and formats nothing.
+public enum Planner {
+    public static func plan(_ input: PlanInput) -> Plan {
+        var context = Context(input: input)
+        context.run()
+        return context.result()
+    }
+
+    private struct Context {
+        let input: PlanInput
+        let priorByAddress: [KeyAddress: StateEntry]
+        let liveByHash: [String: LiveKey]
+        var changes: [PlanChange] = []
+        var drift: [Drift] = []
+        var warnings: [PlanWarning] = []
+        var violations: [GuardViolation] = []
+
+        init(input: PlanInput) {
+            self.input = input
+            priorByAddress = Dictionary(input.prior.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+            liveByHash = Dictionary((input.live ?? []).map { ($0.hash, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        var refreshed: Bool { input.live != nil }
+
+        mutating func run() {
+            for spec in input.manifest.keys {
+                if let hash = input.adoptions[spec.address], priorByAddress[spec.address] == nil {
+                    planAdoption(spec, hash: hash)
+                } else if let entry = priorByAddress[spec.address] {
+                    planExisting(spec, entry)
+                } else {
+                    planCreate(spec, reasons: ["declared in the manifests and not yet in OpenRouter"])
+                }
+            }
+            let declared = Set(input.manifest.keys.map(\.address))
+            for entry in input.prior.sorted(by: { $0.address < $1.address }) {
+                if !declared.contains(entry.address) { planDelete(entry) }
+                planPredecessor(entry)
+            }
+            for address in input.adoptions.keys.sorted() where !declared.contains(address) {
+                violations.append(GuardViolation(
+                    address: address, rule: .managementKey,
+                    message: "\(address) is not declared in the manifests: declare it first, then import it"))
+            }
+            checkLastProductionKeys()
+        }
+
+        // MARK: Desired values
+
+        func desiredValues(_ spec: KeySpec, name: String, expiresAt: Date?) -> KeyValues {
+            KeyValues(name: name, limit: spec.settings.limit, limitReset: spec.settings.reset,
+                      includeBYOKInLimit: spec.settings.includeBYOKInLimit, disabled: spec.settings.disabled,
+                      expiresAt: expiresAt)
+        }
+
+        static func values(of entry: StateEntry) -> KeyValues {
+            KeyValues(name: entry.name, limit: entry.limit, limitReset: entry.limitReset,
+                      includeBYOKInLimit: entry.includeBYOKInLimit, disabled: entry.disabled, expiresAt: entry.expiresAt)
+        }
+
+        static func values(of live: LiveKey) -> KeyValues {
+            KeyValues(name: live.name, limit: live.limit, limitReset: live.limitReset,
+                      includeBYOKInLimit: live.includeBYOKInLimit, disabled: live.disabled, expiresAt: live.expiresAt)
+        }
+
+        // MARK: Per key
+
+        mutating func planCreate(_ spec: KeySpec, reasons: [String]) {
+            let after = desiredValues(spec, name: spec.address.description,
+                                      expiresAt: spec.settings.expiry.date(createdAt: input.now))
+            changes.append(PlanChange(address: spec.address, action: .create, after: after, expiry: spec.settings.expiry,
+                                      reasons: reasons + ["a new secret will be issued and sealed in the state"]))
+        }
+
+        mutating func planAdoption(_ spec: KeySpec, hash: String) {
+            guard let live = liveByHash[hash] else {
+                violations.append(GuardViolation(
+                    address: spec.address, rule: .managementKey,
+                    message: "no key with hash \(hash.prefix(12))… is listed by OpenRouter; management keys cannot be imported, and an import needs the hash of an existing regular key"))
+                return
+            }
+            if let label = input.managementKeyLabel, live.label == label {
+                violations.append(GuardViolation(
+                    address: spec.address, rule: .managementKey,
+                    message: "key \(hash.prefix(12))… is the management key keyplane is using; a management key never goes into the state"))
+                return
+            }
+            if let owner = priorByAddress.values.first(where: { $0.hash == hash }) {
+                violations.append(GuardViolation(
+                    address: spec.address, rule: .managementKey,
+                    message: "key \(hash.prefix(12))… is already managed as \(owner.address)"))
+                return
+            }
+            let before = Self.values(of: live)
+            let after = desiredValues(spec, name: live.name, expiresAt: live.expiresAt)
+            changes.append(PlanChange(
+                address: spec.address, action: .adopt, hash: hash, before: before, after: after,
+                reasons: ["imported by hash; its secret is unknown to keyplane"]
+                    + after.differences(from: before, including: KeyValues.mutableFields).map { "then \($0.rawValue) is set as declared" },
+                widening: SpendWidening.between(before, after)))
+            warnings.append(PlanWarning(address: spec.address, kind: .secretUnknown))
+        }
+
+        mutating func planExisting(_ spec: KeySpec, _ entry: StateEntry) {
+            let recorded = Self.values(of: entry)
+            let live = liveByHash[entry.hash]
+            if refreshed, live == nil {
+                drift.append(Drift(address: spec.address, hash: entry.hash, kind: .deletedOutside))
+                planCreate(spec, reasons: ["the key was deleted outside keyplane and is recreated"])
+                return
+            }
+            let current = live.map(Self.values(of:)) ?? recorded
+            if live != nil {
+                for field in current.differences(from: recorded, including: KeyValues.mutableFields) {
+                    drift.append(Drift(address: spec.address, hash: entry.hash,
+                                       kind: .changed(field: field, recorded: Self.show(field, recorded), live: Self.show(field, current))))
+                }
+            }
+            if entry.secretStatus == .unknown {
+                warnings.append(PlanWarning(address: spec.address, kind: .secretUnknown))
+            }
+
+            let desiredExpiry = spec.settings.expiry.date(createdAt: entry.createdAt)
+            if let reason = replacementReason(spec, entry, live: live, desiredExpiry: desiredExpiry) {
+                let after = desiredValues(spec, name: spec.address.description,
+                                          expiresAt: spec.settings.expiry.date(createdAt: input.now))
+                let handover: PlanChange.Handover
+                if let rotation = spec.settings.rotation, reason.rotation {
+                    handover = .overlap(until: input.now.addingTimeInterval(rotation.overlap.timeInterval))
+                } else {
+                    handover = .immediate
+                }
+                var reasons = [reason.text, "a new key with a new secret will be issued; deployments must pick up the new secret"]
+                if case .overlap(let until) = handover {
+                    reasons.append("the old key keeps working until \(ManifestDate.format(until)) and is deleted by a later apply")
+                }
+                changes.append(PlanChange(address: spec.address, action: .replace, hash: entry.hash, before: current, after: after,
+                                          expiry: spec.settings.expiry, handover: handover, reasons: reasons,
+                                          widening: SpendWidening.between(current, after)))
+                warnIfLimitBelowUsage(spec.address, after: after, live: live)
+                return
+            }
+
+            let after = desiredValues(spec, name: entry.name, expiresAt: current.expiresAt)
+            let fields = after.differences(from: current, including: KeyValues.mutableFields)
+            if fields.isEmpty {
+                changes.append(PlanChange(address: spec.address, action: .noop, hash: entry.hash, before: current, after: after))
+            } else {
+                let drifted = Set(current.differences(from: recorded, including: KeyValues.mutableFields))
+                let reasons = fields.map { field in
+                    drifted.contains(field) && after.differences(from: recorded, including: [field]).isEmpty
+                        ? "\(field.rawValue) was changed outside keyplane and is put back"
+                        : "\(field.rawValue) changes in the manifests"
+                }
+                changes.append(PlanChange(address: spec.address, action: .update, hash: entry.hash, before: current, after: after,
+                                          reasons: reasons, widening: SpendWidening.between(current, after)))
+                warnIfLimitBelowUsage(spec.address, after: after, live: live)
+            }
+            if let expiresAt = current.expiresAt, expiresAt > input.now,
+                expiresAt.timeIntervalSince(input.now) <= Double(input.options.expiryWarningDays) * 86_400 {
+                warnings.append(PlanWarning(address: spec.address, kind: .expiresSoon(at: expiresAt)))
+            }
+        }
+
+        func replacementReason(_ spec: KeySpec, _ entry: StateEntry, live: LiveKey?, desiredExpiry: Date)
+            -> (text: String, rotation: Bool)?
+        {
+            if input.options.replace.contains(spec.address) {
+                return ("replacement requested with --replace", spec.settings.rotation != nil)
+            }
+            if let rotation = spec.settings.rotation {
+                let due = entry.createdAt.addingTimeInterval(rotation.every.timeInterval)
+                if due <= input.now {
+                    return ("rotation due: created \(ManifestDate.formatDay(entry.createdAt)), rotate_every \(rotation.every)", true)
+                }
+            }
+            if !KeyValues.sameMoment(desiredExpiry, entry.expiresAt) {
+                let old = entry.expiresAt.map(ManifestDate.format) ?? "never"
+                return ("expiry changes from \(old) to \(ManifestDate.format(desiredExpiry)); OpenRouter cannot change a key's expiry", false)
+            }
+            if let live, live.isExpired(at: input.now) {
+                return ("the key expired at \(live.expiresAt.map(ManifestDate.format) ?? "?")", false)
+            }
+            return nil
+        }
+
+        mutating func warnIfLimitBelowUsage(_ address: KeyAddress, after: KeyValues, live: LiveKey?) {
+            guard let live, let limit = after.limit, !after.disabled else { return }
+            let spent = live.spendAgainstLimit(reset: after.limitReset, includeBYOK: after.includeBYOKInLimit)
+            if spent >= limit, spent > .zero {
+                warnings.append(PlanWarning(address: address, kind: .limitBelowUsage(limit: limit, spent: spent)))
+            }
+        }
+
+        mutating func planDelete(_ entry: StateEntry) {
+            let live = liveByHash[entry.hash]
+            let before = live.map(Self.values(of:)) ?? Self.values(of: entry)
+            if refreshed, live == nil {
+                drift.append(Drift(address: entry.address, hash: entry.hash, kind: .deletedOutside))
+                changes.append(PlanChange(address: entry.address, action: .delete, hash: entry.hash, before: before,
+                                          reasons: ["removed from the manifests; the key is already gone from OpenRouter, so only its state entry is removed"]))
+                return
+            }
+            if entry.protect {
+                violations.append(GuardViolation(
+                    address: entry.address, rule: .protectedKey,
+                    message: "\(entry.address) is protected and would be deleted: to delete it, first set protect: false in its manifest and apply, then remove it"))
+            }
+            changes.append(PlanChange(address: entry.address, action: .delete, hash: entry.hash, before: before,
+                                      reasons: ["removed from the manifests; the key stops working and its secret is discarded"]))
+        }
+
+        mutating func planPredecessor(_ entry: StateEntry) {
+            guard let predecessor = entry.predecessor else { return }
+            let live = liveByHash[predecessor.hash]
+            if refreshed, live == nil {
+                changes.append(PlanChange(address: entry.address, action: .delete, subject: .predecessor, hash: predecessor.hash,
+                                          reasons: ["the previous key is already gone from OpenRouter; its state record is removed"]))
+            } else if predecessor.deleteAfter <= input.now {
+                changes.append(PlanChange(address: entry.address, action: .delete, subject: .predecessor, hash: predecessor.hash,
+                                          before: live.map(Self.values(of:)),
+                                          reasons: ["the rotation's overlap ended at \(ManifestDate.format(predecessor.deleteAfter)); the previous key is deleted"]))
+            }
+        }
+
+        /// A client that had an active production key must keep one, unless explicitly allowed.
+        mutating func checkLastProductionKeys() {
+            guard !input.options.allowLastProductionKey else { return }
+            var before: [ClientID: Int] = [:]
+            for entry in input.prior where entry.labels[KeySettings.productionLabel.key] == KeySettings.productionLabel.value {
+                let disabled = liveByHash[entry.hash]?.disabled ?? entry.disabled
+                if !disabled, !(refreshed && liveByHash[entry.hash] == nil) { before[entry.address.client, default: 0] += 1 }
+            }
+            var after: [ClientID: Int] = [:]
+            for spec in input.manifest.keys where spec.settings.isProduction && !spec.settings.disabled {
+                after[spec.address.client, default: 0] += 1
+            }
+            for (client, count) in before.sorted(by: { $0.key < $1.key }) where count > 0 && after[client, default: 0] == 0 {
+                let culprits = changes.filter { change in
+                    change.address.client == client && change.subject == .current
+                        && (change.action == .delete || (change.action == .update && change.after?.disabled == true))
+                }
+                for change in culprits {
+                    violations.append(GuardViolation(
+                        address: change.address, rule: .lastProductionKey,
+                        message: "\(change.address) is the last active production key of client '\(client)' and would be \(change.action == .delete ? "deleted" : "disabled"): its production traffic would stop. Add its replacement first, or pass --allow-last-production-key"))
+                }
+            }
+        }
+
+        static func show(_ field: KeyValues.Field, _ values: KeyValues) -> String {
+            switch field {
+            case .name: values.name
+            case .limit: values.limit.map(\.description) ?? "none"
+            case .limitReset: values.limitReset?.rawValue ?? "none"
+            case .includeBYOKInLimit: String(values.includeBYOKInLimit)
+            case .disabled: String(values.disabled)
+            case .expiresAt: values.expiresAt.map(ManifestDate.format) ?? "never"
+            }
+        }
+
+        func result() -> Plan {
+            var selected = changes.sorted {
+                $0.address == $1.address ? $0.subject.rawValue < $1.subject.rawValue : $0.address < $1.address
+            }
+            if !input.options.targets.isEmpty {
+                selected = selected.filter { input.options.targets.contains($0.address) }
+            }
+            let managed = Set(input.prior.map(\.hash) + input.prior.compactMap { $0.predecessor?.hash } + input.adoptions.values)
+            let unmanaged = (input.live ?? []).filter { !managed.contains($0.hash) }
+                .sorted { ($0.createdAt, $0.hash) > ($1.createdAt, $1.hash) }
+                .map { UnmanagedKey(hash: $0.hash, name: $0.name, label: $0.label, disabled: $0.disabled) }
+            return Plan(
+                toolVersion: input.toolVersion, createdAt: input.now, refreshed: refreshed, changes: selected,
+                drift: drift.sorted { ($0.address, $0.description) < ($1.address, $1.description) },
+                unmanaged: unmanaged,
+                warnings: warnings.sorted { $0.address < $1.address },
+                violations: violations.sorted { ($0.address, $0.rule.rawValue) < ($1.address, $1.rule.rawValue) },
+                targets: input.options.targets.sorted(), binding: input.binding)
+        }
+    }
+}
+

@@ -1,0 +1,43 @@
+public import Domain
+
+/// A change that lets a key spend more than before. Every output format flags each one, so a
+/// reviewer cannot miss money being unlocked.
+public enum SpendWidening: Codable, Hashable, Sendable, CustomStringConvertible {
+    /// The limit goes up.
+    case higherLimit(from: USD, to: USD)
+    /// The limit is removed.
+    case limitRemoved(was: USD)
+    /// The limit resets more often, so more can be spent per month.
+    case shorterWindow(from: LimitReset?, to: LimitReset)
+    /// BYOK spend no longer counts against the limit.
+    case byokExcluded
+    /// A disabled key is enabled again.
+    case reenabled
+
+    public var description: String {
+        switch self {
+        case .higherLimit(let from, let to): "limit raised from \(from) to \(to)"
+        case .limitRemoved(let was): "limit of \(was) removed: the key can spend without bound"
+        case .shorterWindow(let from, let to): "limit resets \(to) instead of \(from.map(\.rawValue) ?? "never")"
+        case .byokExcluded: "BYOK spend no longer counts against the limit"
+        case .reenabled: "a disabled key is enabled again"
+        }
+    }
+
+    /// Every way `after` lets a key spend more than `before`.
+    public static func between(_ before: KeyValues, _ after: KeyValues) -> [SpendWidening] {
+        var result: [SpendWidening] = []
+        switch (before.limit, after.limit) {
+        case let (old?, new?) where new > old: result.append(.higherLimit(from: old, to: new))
+        case let (old?, nil): result.append(.limitRemoved(was: old))
+        default: break
+        }
+        if after.limit != nil, let newReset = after.limitReset, before.limitReset.map({ newReset < $0 }) ?? true,
+            before.limitReset != newReset {
+            result.append(.shorterWindow(from: before.limitReset, to: newReset))
+        }
+        if before.includeBYOKInLimit && !after.includeBYOKInLimit { result.append(.byokExcluded) }
+        if before.disabled && !after.disabled { result.append(.reenabled) }
+        return result
+    }
+}

@@ -1,1 +1,0 @@
-// PlanReport: placeholder until the module is written.

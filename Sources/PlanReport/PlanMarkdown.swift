@@ -1,0 +1,158 @@
+import Domain
+import Foundation
+import Manifest
+public import Plan
+
+/// The plan as pull-request comments: a summary line, a warning block for guards, widening spend
+/// and expiry, a table of changes, and details collapsed in `<details>`. Long plans are split into
+/// several comments, each under GitHub's limit.
+public enum PlanMarkdown {
+    /// GitHub refuses comments longer than this many characters.
+    public static let commentLimit = 65_535
+
+    /// The comments to post, in order; one unless the plan is too long for one comment.
+    /// `limit` is for tests; it defaults to GitHub's limit less a margin for the part header.
+    public static func render(_ document: PlanDocument, limit: Int = commentLimit - 1_000) -> [String] {
+        let plan = document.plan
+        var head: [String] = ["### keyplane plan `\(document.fingerprint)`", ""]
+        head.append("**\(document.summary.description)**")
+        head.append("")
+        if !plan.refreshed {
+            head.append("_Not refreshed: live keys were not checked (`--refresh=false`)._")
+            head.append("")
+        }
+        head += warningBlock(plan)
+
+        var blocks: [String] = []
+        let actions = plan.actions
+        if actions.isEmpty {
+            blocks.append("No changes. The keys match the manifests.\n")
+        } else {
+            blocks.append("| | key | action | what changes |\n|:-:|---|---|---|\n")
+            for change in actions { blocks.append(tableRow(change)) }
+        }
+        var details: [String] = []
+        for change in actions { details.append(detail(change)) }
+        if !plan.drift.isEmpty {
+            details.append("#### Drift (changed outside keyplane; this plan puts it back)\n\n"
+                + plan.drift.map { "- `\($0.address)`: \(escape($0.description))\n" }.joined() + "\n")
+        }
+        if !plan.unmanaged.isEmpty {
+            details.append("#### Unmanaged keys (never touched)\n\n"
+                + plan.unmanaged.map { "- `\($0.hash.prefix(12))…` \(escape($0.label)) \"\(escape($0.name))\"\($0.disabled ? " (disabled)" : "")\n" }.joined() + "\n")
+        }
+        return pack(head: head.joined(separator: "\n") + "\n", table: blocks, details: details, limit: limit)
+    }
+
+    private static func warningBlock(_ plan: Plan) -> [String] {
+        var lines: [String] = []
+        if !plan.violations.isEmpty {
+            lines.append("> [!CAUTION]")
+            lines.append("> **Refused: this plan breaks \(plan.violations.count == 1 ? "a guard" : "\(plan.violations.count) guards") and cannot be applied.**")
+            for violation in plan.violations { lines.append("> - `\(violation.rule.rawValue)` \(escape(violation.message))") }
+            lines.append("")
+        }
+        let widenings = plan.widenings
+        let expiring = plan.warnings.filter { if case .expiresSoon = $0.kind { true } else { false } }
+        let others = plan.warnings.filter { if case .expiresSoon = $0.kind { false } else { true } }
+        if !widenings.isEmpty || !plan.warnings.isEmpty || !plan.drift.isEmpty {
+            lines.append("> [!WARNING]")
+            if !widenings.isEmpty {
+                lines.append("> **Widening spend**")
+                for (address, widening) in widenings { lines.append("> - `\(address)`: \(escape(widening.description))") }
+            }
+            if !expiring.isEmpty {
+                lines.append("> **Expiring within 7 days**")
+                for warning in expiring { lines.append("> - \(escape(ValueText.warning(warning)))") }
+            }
+            if !others.isEmpty {
+                lines.append("> **Also**")
+                for warning in others { lines.append("> - \(escape(ValueText.warning(warning)))") }
+            }
+            if !plan.drift.isEmpty {
+                lines.append("> **Drift**: \(plan.drift.count) setting\(plan.drift.count == 1 ? "" : "s") changed outside keyplane; this plan puts \(plan.drift.count == 1 ? "it" : "them") back.")
+            }
+            lines.append("")
+        }
+        return lines
+    }
+
+    private static func tableRow(_ change: PlanChange) -> String {
+        var what: [String] = []
+        for field in ValueText.shownFields(change) {
+            if change.action == .create {
+                what.append("\(field.rawValue) \(ValueText.field(field, change.after))")
+            } else {
+                what.append("\(field.rawValue) \(ValueText.field(field, change.before)) → \(ValueText.field(field, change.after))")
+            }
+        }
+        if !change.widening.isEmpty { what.append("⚠️ widens spend") }
+        if change.issuesNewSecret { what.append("🔑 new secret") }
+        let symbol = ValueText.symbol(change.action).replacingOccurrences(of: "<", with: "&lt;")
+        return "| `\(symbol)` | `\(change.address)` | \(escape(ValueText.actionPhrase(change))) | \(escape(what.joined(separator: "; "))) |\n"
+    }
+
+    private static func detail(_ change: PlanChange) -> String {
+        var text = "**`\(change.address)`**: \(escape(ValueText.actionPhrase(change)))\n\n"
+        for reason in change.reasons { text += "- \(escape(reason))\n" }
+        for widening in change.widening { text += "- ⚠️ widens spend: \(escape(widening.description))\n" }
+        if let handover = ValueText.handover(change) { text += "- handover: \(escape(handover))\n" }
+        return text + "\n"
+    }
+
+    /// Escapes text for a table cell or list item: pipes, backticks, angle brackets, asterisks, underscores.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "|": out += "\\|"
+            case "`": out += "\\`"
+            case "*": out += "\\*"
+            case "_": out += "\\_"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\n": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Packs the head, table rows and details into comments under `limit` characters. The first
+    /// comment starts with the head; each later one says which part it is. Details sit in a
+    /// `<details>` element of their own in each comment.
+    static func pack(head: String, table: [String], details: [String], limit: Int) -> [String] {
+        let tableHeader = table.first ?? ""
+        let rows = Array(table.dropFirst())
+        var parts: [String] = []
+        var current = head + tableHeader
+        var inDetails = false
+        let detailsOpen = "\n<details><summary>Details</summary>\n\n"
+        let detailsClose = "</details>\n"
+
+        func startNewPart() {
+            if inDetails { current += detailsClose }
+            parts.append(current)
+            current = "### keyplane plan (continued)\n\n"
+            inDetails = false
+        }
+        for row in rows {
+            if current.count + row.count > limit { startNewPart(); current += tableHeader }
+            current += row
+        }
+        for block in details {
+            let opening = inDetails ? "" : detailsOpen
+            if current.count + opening.count + block.count + detailsClose.count > limit { startNewPart() }
+            if !inDetails { current += detailsOpen; inDetails = true }
+            current += block
+        }
+        if inDetails { current += detailsClose }
+        parts.append(current)
+        guard parts.count > 1 else { return parts }
+        return parts.enumerated().map { index, text in
+            text.replacingOccurrences(of: "### keyplane plan (continued)", with: "### keyplane plan (part \(index + 1) of \(parts.count))")
+                + (index == 0 ? "\n_Part 1 of \(parts.count); the plan continues in the next comment._\n" : "")
+        }
+    }
+}
