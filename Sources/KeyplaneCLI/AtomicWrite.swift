@@ -12,7 +12,9 @@ enum AtomicWrite {
             try handle.write(contentsOf: data)
             try handle.synchronize()
             try handle.close()
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CommandFailure("cannot rename \(temporary.lastPathComponent) to \(url.path): \(String(cString: strerror(errno)))")
+            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw CommandFailure("cannot write \(url.path): \(error)")

@@ -5,6 +5,7 @@ extension KeyplaneCommand {
     static let commands: [any ParsableCommand.Type] = [
         ValidateCommand.self,
         PlanCommand.self,
+        ApplyCommand.self,
         StateCommand.self,
         SecretsCommand.self,
         SimulatorCommand.self,

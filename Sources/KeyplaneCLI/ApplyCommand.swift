@@ -1,0 +1,190 @@
+import ArgumentParser
+import Domain
+import Engine
+import Foundation
+import Git
+import Manifest
+import Plan
+import PlanReport
+import SealedState
+import Status
+
+/// `keyplane apply [FILE]`: carries a plan out, seals every new secret, and commits the state.
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Carry out a plan: create, update, replace and delete keys, seal new secrets, commit the state.",
+        discussion: """
+            With FILE, applies exactly the plan saved by `keyplane plan --out FILE`, and refuses it if the \
+            manifests, the state or a live key changed since (saying what changed). Without FILE, makes a \
+            fresh plan, shows it, and asks for confirmation unless --auto-approve is given.
+
+            Before any API call, apply takes a lock held in git (ref refs/keyplane/apply-lock), so a second \
+            apply is refused and told who holds it. Every new secret is sealed and written to a journal \
+            (.keyplane/journal.jsonl) before the next step, so an interrupted apply loses nothing: the next \
+            run recovers from the journal. The new state and STATUS.md are committed through git with the \
+            plan summary and the trailers Keyplane-Plan and Keyplane-Version.
+
+            Exit codes: 0 success; 1 error, refusal, or some changes failed (what succeeded is committed; \
+            run apply again to converge).
+            """)
+
+    @Argument(help: ArgumentHelp("A plan saved with `keyplane plan --out FILE`.", valueName: "file"))
+    var planFile: String?
+
+    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var credentials: CredentialOptions
+    @OptionGroup var api: APIOptions
+
+    @Flag(name: .long, help: "Apply a fresh plan without asking for confirmation.")
+    var autoApprove = false
+
+    @Option(name: .long, help: "How many API requests may run at once.")
+    var parallelism: Int = 8
+
+    @Flag(name: .long, help: "Allow deleting or disabling a client's last active production key.")
+    var allowLastProductionKey = false
+
+    func run() async throws {
+        guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
+        var standardError = StandardError()
+        let now = Clock.now()
+        let session = PlanSession(repository: repository, credentials: credentials, api: api)
+        let saved = try planFile.map { path -> PlanDocument in
+            guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read the plan file \(path)") }
+            do { return try PlanDocument.decode(data) } catch { throw CommandFailure("\(path): \(error)") }
+        }
+        let (manifest, files) = try session.loadManifest(now: now)
+        let git: GitRepository
+        do { git = try GitRepository.open(at: repository.rootURL) } catch {
+            throw CommandFailure("apply commits the state through git, but \(repository.repo) is not in a git repository: \(error)")
+        }
+        let location = StateLocation(repository)
+        guard location.store.exists else {
+            throw CommandFailure("this repository has no state yet: create it with `keyplane state init --passphrase` (or --recipient kp1…), then apply")
+        }
+        let lock: ObjectID
+        do { lock = try ApplyLock.acquire(in: git, who: ApplyLock.describeThisRun(), now: Date()) } catch let held as ApplyLock.Held {
+            throw CommandFailure(held.description)
+        }
+        do {
+            try await runLocked(session: session, manifest: manifest, files: files, saved: saved, git: git, location: location,
+                                now: now, standardError: &standardError)
+            try ApplyLock.release(lock, in: git)
+        } catch {
+            try? ApplyLock.release(lock, in: git)
+            throw error
+        }
+    }
+
+    private func runLocked(session: PlanSession, manifest: Manifest, files: [String], saved: PlanDocument?, git: GitRepository,
+                           location: StateLocation, now: Date, standardError: inout StandardError) async throws {
+        var opened = try location.open(credentials)
+        let filesBefore = try location.store.filePaths(relativeTo: repository.rootURL)
+        let connection = try await APIConnection.open(api, root: repository.rootURL, maxConcurrentRequests: parallelism)
+        defer { Task { await connection.close() } }
+        let journalURL = repository.rootURL.appendingPathComponent(APIConnection.embeddedFolder).appendingPathComponent("journal.jsonl")
+
+        // A journal left behind means an earlier apply stopped before its commit: commit this time.
+        let interrupted = FileManager.default.fileExists(atPath: journalURL.path)
+        let recovered = try await JournalRecovery.recover(journalAt: journalURL, into: &opened, client: connection.client, now: now)
+        var recoveredNotes = recovered
+        if interrupted && recovered.isEmpty {
+            recoveredNotes.append("finished an interrupted apply: its journal was left behind, and this commit records the state it wrote")
+        }
+        for note in recoveredNotes { print("keyplane: \(note)", to: &standardError) }
+
+        let live = try await session.refreshLive(connection)
+        let options = PlanOptions(allowLastProductionKey: allowLastProductionKey)
+        let fresh = try session.plan(manifest: manifest, files: files, state: opened, live: live,
+                                     managementLabel: connection.managementKeyLabel, now: now, options: options)
+        let document: PlanDocument
+        if let saved {
+            var current = fresh.plan.binding
+            if !recovered.isEmpty { current.stateSerial = saved.plan.binding.stateSerial }
+            let changes = saved.plan.binding.changes(comparedWith: current)
+            guard changes.isEmpty else {
+                throw CommandFailure("the saved plan is stale and was not applied. Since it was made:\n"
+                    + changes.map { "  - \($0)" }.joined(separator: "\n") + "\nMake a new plan with `keyplane plan --out FILE` and review it.")
+            }
+            document = saved
+        } else {
+            document = fresh
+            print(PlanText.render(document, color: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil), terminator: "")
+            if document.plan.hasChanges && !autoApprove {
+                guard isatty(STDIN_FILENO) == 1 else {
+                    throw CommandFailure("apply needs approval: review the plan above, then run `keyplane apply --auto-approve`, or save it with `keyplane plan --out FILE` and run `keyplane apply FILE`")
+                }
+                print("\nApply these changes? Only 'yes' is accepted: ", terminator: "")
+                guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else { throw CommandFailure("apply cancelled; nothing was changed") }
+            }
+        }
+        guard document.plan.violations.isEmpty else {
+            throw CommandFailure("the plan is refused by \(Plural.count(document.plan.violations.count, "guard")): \(document.plan.violations.map(\.message).joined(separator: "; "))")
+        }
+
+        let result: ApplyResult
+        if document.plan.hasChanges {
+            let journal = try ApplyJournal(url: journalURL)
+            let tty = isatty(STDERR_FILENO) == 1
+            let total = document.plan.actions.count
+            let counter = ProgressCounter()
+            let applier = Applier(client: connection.client, journal: journal, sealer: opened, now: now, parallelism: parallelism) { line in
+                let done = counter.next()
+                var err = StandardError()
+                if tty {
+                    print("\r\u{1B}[K[\(done)/\(total)] \(line)", terminator: done == total ? "\n" : "", to: &err)
+                } else {
+                    print("[\(done)/\(total)] \(line)", to: &err)
+                }
+            }
+            result = await applier.apply(document.plan)
+        } else {
+            result = ApplyResult()
+        }
+        let unchanged = opened.state
+        try StateUpdate.fold(result, into: &opened, manifest: manifest, now: now)
+        if !document.plan.hasChanges && !interrupted && opened.state == unchanged {
+            print("Nothing to apply: the keys match the manifests.")
+            return
+        }
+        try location.write(&opened)
+
+        let after = try await session.refreshLive(connection)
+        let status = StatusSnapshot(
+            now: now, manifest: manifest, entries: opened.state.sortedEntries,
+            live: Dictionary(after.map { ($0.hash, $0) }, uniquingKeysWith: { a, _ in a }),
+            unmanaged: after.filter { key in document.plan.unmanaged.contains { $0.hash == key.hash } },
+            drift: [], refreshedAt: now)
+        try AtomicWrite.write(Data(StatusMarkdown.render(status).utf8), to: repository.rootURL.appendingPathComponent("STATUS.md"))
+
+        let filesAfter = try location.store.filePaths(relativeTo: repository.rootURL)
+        let message = ApplyCommitMessage.make(document: document, result: result, recovered: recoveredNotes, toolVersion: KeyplaneVersion.current)
+        let commit = try git.commit(paths: Array(Set(filesBefore + filesAfter + ["STATUS.md"])), message: message, author: Self.author())
+        try ApplyJournal.remove(at: journalURL)
+
+        for note in result.notes { print("keyplane: \(note)", to: &standardError) }
+        let applied = document.plan.actions.count - result.failures.count
+        print("Applied \(Plural.count(applied, "change")) and committed \(commit.short): \(message.split(separator: "\n").first ?? "").")
+        if !result.failures.isEmpty {
+            throw CommandFailure("\(Plural.count(result.failures.count, "change")) failed:\n"
+                + result.failures.map { "  ✗ \($0.address): \($0.message)" }.joined(separator: "\n")
+                + "\nWhat succeeded is committed. Run `keyplane apply` again to finish.")
+        }
+    }
+
+    /// The commit author: KEYPLANE_AUTHOR_NAME/EMAIL, else git's own variables, else keyplane.
+    static func author(environment: [String: String] = ProcessInfo.processInfo.environment) -> Signature {
+        Signature(
+            name: environment["KEYPLANE_AUTHOR_NAME"] ?? environment["GIT_AUTHOR_NAME"] ?? "keyplane",
+            email: environment["KEYPLANE_AUTHOR_EMAIL"] ?? environment["GIT_AUTHOR_EMAIL"] ?? "keyplane@localhost",
+            date: Date())
+    }
+}
+
+/// Counts finished changes for progress lines, from any task.
+final class ProgressCounter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+    func next() -> Int { lock.withLock { count += 1; return count } }
+}
