@@ -138,7 +138,8 @@ let package = Package(
             name: "StatusTests", dependencies: ["Status", "Site", "Domain", "Manifest", "SealedState", "Git", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["keyplane", "TestSupport", "Git"],
+            name: "EndToEndTests",
+            dependencies: ["keyplane", "TestSupport", "Git", "Domain", "OpenRouterAPI", "OpenRouterSimulator"],
             swiftSettings: swiftSettings),
     ]
 )

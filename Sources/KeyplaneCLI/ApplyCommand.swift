@@ -47,6 +47,35 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
+        try await ApplyRunner(
+            repository: repository, credentials: credentials, api: api, planFile: planFile, autoApprove: autoApprove,
+            parallelism: parallelism, options: PlanOptions(allowLastProductionKey: allowLastProductionKey)
+        ).run()
+    }
+
+    /// The commit author: KEYPLANE_AUTHOR_NAME/EMAIL, else git's own variables, else keyplane.
+    static func author(environment: [String: String] = ProcessInfo.processInfo.environment) -> Signature {
+        Signature(
+            name: environment["KEYPLANE_AUTHOR_NAME"] ?? environment["GIT_AUTHOR_NAME"] ?? "keyplane",
+            email: environment["KEYPLANE_AUTHOR_EMAIL"] ?? environment["GIT_AUTHOR_EMAIL"] ?? "keyplane@localhost",
+            date: Date())
+    }
+}
+
+
+/// The body of `apply` (and of `import`, which applies an adoption): everything after the options.
+struct ApplyRunner {
+    let repository: RepositoryOptions
+    let credentials: CredentialOptions
+    let api: APIOptions
+    var planFile: String?
+    var autoApprove: Bool
+    var parallelism: Int
+    var options: PlanOptions
+    /// Keys to adopt by hash (`keyplane import`).
+    var adoptions: [KeyAddress: String] = [:]
+
+    func run() async throws {
         var standardError = StandardError()
         let now = Clock.now()
         let session = PlanSession(repository: repository, credentials: credentials, api: api)
@@ -95,9 +124,8 @@ struct ApplyCommand: AsyncParsableCommand {
         for note in recoveredNotes { print("keyplane: \(note)", to: &standardError) }
 
         let live = try await session.refreshLive(connection)
-        let options = PlanOptions(allowLastProductionKey: allowLastProductionKey)
         let fresh = try session.plan(manifest: manifest, files: files, state: opened, live: live,
-                                     managementLabel: connection.managementKeyLabel, now: now, options: options)
+                                     managementLabel: connection.managementKeyLabel, now: now, options: options, adoptions: adoptions)
         let document: PlanDocument
         if let saved {
             var current = fresh.plan.binding
@@ -160,7 +188,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
         let filesAfter = try location.store.filePaths(relativeTo: repository.rootURL)
         let message = ApplyCommitMessage.make(document: document, result: result, recovered: recoveredNotes, toolVersion: KeyplaneVersion.current)
-        let commit = try git.commit(paths: Array(Set(filesBefore + filesAfter + ["STATUS.md"])), message: message, author: Self.author())
+        let commit = try git.commit(paths: Array(Set(filesBefore + filesAfter + ["STATUS.md"])), message: message, author: ApplyCommand.author())
         try ApplyJournal.remove(at: journalURL)
 
         for note in result.notes { print("keyplane: \(note)", to: &standardError) }
@@ -173,13 +201,6 @@ struct ApplyCommand: AsyncParsableCommand {
         }
     }
 
-    /// The commit author: KEYPLANE_AUTHOR_NAME/EMAIL, else git's own variables, else keyplane.
-    static func author(environment: [String: String] = ProcessInfo.processInfo.environment) -> Signature {
-        Signature(
-            name: environment["KEYPLANE_AUTHOR_NAME"] ?? environment["GIT_AUTHOR_NAME"] ?? "keyplane",
-            email: environment["KEYPLANE_AUTHOR_EMAIL"] ?? environment["GIT_AUTHOR_EMAIL"] ?? "keyplane@localhost",
-            date: Date())
-    }
 }
 
 /// Counts finished changes for progress lines, from any task.

@@ -6,6 +6,7 @@ extension KeyplaneCommand {
         ValidateCommand.self,
         PlanCommand.self,
         ApplyCommand.self,
+        ImportCommand.self,
         StateCommand.self,
         SecretsCommand.self,
         SimulatorCommand.self,
