@@ -3,7 +3,8 @@ import Status
 
 /// `keys/<client>/[<user>/]<name>.html`: one key's settings, usage windows, drift and history.
 enum KeyPage {
-    static func render(_ key: KeyStatus, client: ClientStatus, context: SiteContext) -> SiteFile {
+    /// `listPage` is the page of the client's key list that lists the key.
+    static func render(_ key: KeyStatus, client: ClientStatus, listPage: Int, context: SiteContext) -> SiteFile {
         let page = SitePath.key(key.address)
         var body: [HTML] = [el("h1", [:], el("code", [:], text(key.address.description)))]
         body.append(el("h2", ["id": "settings"], text("Settings")))
@@ -18,16 +19,8 @@ enum KeyPage {
         body.append(history(context.history.events[key.address] ?? []))
         return context.layout.page(
             page, title: key.address.description, section: nil,
-            crumbs: [("Dashboard", .dashboard), (client.displayName, .client(client.id, page: pageNumber(key, client, context)))],
+            crumbs: [("Dashboard", .dashboard), (client.displayName, .client(client.id, page: listPage))],
             body: body)
-    }
-
-    /// The page of the client's key list that lists `key`.
-    private static func pageNumber(_ key: KeyStatus, _ client: ClientStatus, _ context: SiteContext) -> Int {
-        guard client.keys.count > context.options.keysPerClientPage,
-            let index = client.keys.firstIndex(where: { $0.address == key.address })
-        else { return 1 }
-        return index / context.options.keysPerClientPage + 1
     }
 
     private static func settings(_ key: KeyStatus, page: SitePath) -> HTML {

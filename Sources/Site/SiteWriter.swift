@@ -23,6 +23,7 @@ public enum SiteWriter {
     }
 
     /// Writes `files` into `output`, creating it if needed.
+    @discardableResult
     public static func write(_ files: [SiteFile], to output: URL) throws -> Summary {
         let manager = FileManager.default
         let root = output.standardizedFileURL

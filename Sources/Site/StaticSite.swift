@@ -31,7 +31,10 @@ public enum StaticSite {
         files += ChangelogPage.render(context)
         for client in report.clients {
             files += ClientPage.render(client, context: context)
-            for key in client.keys { files.append(KeyPage.render(key, client: client, context: context)) }
+            for (index, key) in client.keys.enumerated() {
+                let listPage = index / options.keysPerClientPage + 1
+                files.append(KeyPage.render(key, client: client, listPage: listPage, context: context))
+            }
         }
         files += try DocsPages.render(docs, context: context)
         return files.sorted { $0.path < $1.path }

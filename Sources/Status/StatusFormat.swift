@@ -38,17 +38,21 @@ public enum StatusFormat {
         return "\(limit) \(reset?.rawValue ?? "lifetime")"
     }
 
-    /// `today`, `in 3 days`, `1 day ago`: whole days between `now` and `date`, rounded towards
-    /// zero, so a moment later today is `today`.
+    /// `today`, `in 3 days`, `1 day ago`: the number of UTC calendar days from `now` to `date`.
     public static func relative(_ date: Date, now: Date) -> String {
-        let days = Int((date.timeIntervalSince(now) / 86_400).rounded(.towardZero))
+        let days = Int(dayNumber(date) - dayNumber(now))
         switch days {
-        case 0: return date >= now ? "later today" : "earlier today"
+        case 0: return "today"
         case 1: return "in 1 day"
         case -1: return "1 day ago"
         case let n where n > 0: return "in \(n) days"
         default: return "\(-days) days ago"
         }
+    }
+
+    private static func dayNumber(_ date: Date) -> Int64 {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        return seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     }
 
     /// `yes` or `no`.
