@@ -126,10 +126,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "SealedStateTests",
-            dependencies: [
-                "SealedState", "Cryptography", "Git", "TestSupport", "KeyplaneCLI",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["SealedState", "Cryptography", "Git", "TestSupport", "keyplane"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "PlanTests", dependencies: ["Plan", "PlanReport", "Domain", "Manifest", "SealedState", "TestSupport"],

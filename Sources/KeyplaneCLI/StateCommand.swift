@@ -9,5 +9,6 @@ struct StateCommand: AsyncParsableCommand {
         subcommands: [
             StateInitCommand.self, StateShowCommand.self, StateRecipientsCommand.self, StateRekeyCommand.self,
             StateKeygenCommand.self,
+            StateBenchCommand.self,  // hidden: shouldDisplay is false in its configuration
         ])
 }

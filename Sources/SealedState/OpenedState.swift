@@ -12,6 +12,9 @@ public struct OpenedState: Sendable {
     let credentials: Credentials
     /// The serial on disk when it was opened; nil for a state not yet written.
     var serialOnDisk: Int64?
+    /// The client documents as they were read or last written, by client id, so a write renders
+    /// and replaces only the client files whose content changed.
+    var clientsOnDisk: [String: ClientDocument] = [:]
 
     init(state: State, dataKey: DataKey, credentials: Credentials, serialOnDisk: Int64?) {
         self.state = state

@@ -2,58 +2,56 @@ import Foundation
 
 extension Recipient {
     /// The recipient's object in the header's `recipients` array.
-    var node: JSONNode {
+    var document: RecipientDocument {
         switch self {
         case let .passphrase(kdf, salt, wrappedKey):
-            var fields: [String: JSONNode] = [
-                "type": .string("passphrase"),
-                "salt": .string(Data(salt).base64EncodedString()),
-                "wrapped_key": .string(Data(wrappedKey).base64EncodedString()),
-            ]
+            var document = RecipientDocument(salt: Data(salt).base64EncodedString(), type: "passphrase",
+                                             wrappedKey: Data(wrappedKey).base64EncodedString())
             switch kdf {
             case let .scrypt(logN, r, p):
-                fields["kdf"] = .string("scrypt")
-                fields["scrypt_log2_n"] = .integer(Int64(logN))
-                fields["scrypt_r"] = .integer(Int64(r))
-                fields["scrypt_p"] = .integer(Int64(p))
+                document.kdf = "scrypt"
+                document.scryptLog2N = Int64(logN)
+                document.scryptR = Int64(r)
+                document.scryptP = Int64(p)
             case let .pbkdf2SHA256(iterations):
-                fields["kdf"] = .string("pbkdf2-sha256")
-                fields["pbkdf2_iterations"] = .integer(Int64(iterations))
+                document.kdf = "pbkdf2-sha256"
+                document.pbkdf2Iterations = Int64(iterations)
             }
-            return .object(fields)
+            return document
         case let .x25519(key, ephemeralKey, wrappedKey):
-            return .object([
-                "type": .string("x25519"),
-                "public_key": .string(key.description),
-                "ephemeral_key": .string(Data(ephemeralKey).base64EncodedString()),
-                "wrapped_key": .string(Data(wrappedKey).base64EncodedString()),
-            ])
+            return RecipientDocument(ephemeralKey: Data(ephemeralKey).base64EncodedString(), publicKey: key.description,
+                                     type: "x25519", wrappedKey: Data(wrappedKey).base64EncodedString())
         }
     }
 
     /// Reads a recipient object; nil if it is not one this build understands.
-    init?(node: JSONNode) {
-        func bytes(_ key: String) -> [UInt8]? { node[key]?.stringValue.flatMap { Data(base64Encoded: $0) }.map(Array.init) }
-        func int(_ key: String) -> Int? { node[key]?.integerValue.flatMap { Int(exactly: $0) } }
-        guard let type = node["type"]?.stringValue, let wrapped = bytes("wrapped_key") else { return nil }
-        switch type {
+    init?(document: RecipientDocument) {
+        func bytes(_ text: String?) -> [UInt8]? { text.flatMap { Data(base64Encoded: $0) }.map(Array.init) }
+        func int(_ value: Int64?) -> Int? { value.flatMap { Int(exactly: $0) } }
+        guard let wrapped = bytes(document.wrappedKey) else { return nil }
+        switch document.type {
         case "passphrase":
-            guard let salt = bytes("salt") else { return nil }
+            guard let salt = bytes(document.salt), document.ephemeralKey == nil, document.publicKey == nil else { return nil }
             let kdf: PassphraseKDF
-            switch node["kdf"]?.stringValue {
+            switch document.kdf {
             case "scrypt":
-                guard let logN = int("scrypt_log2_n"), let r = int("scrypt_r"), let p = int("scrypt_p") else { return nil }
+                guard let logN = int(document.scryptLog2N), let r = int(document.scryptR), let p = int(document.scryptP),
+                    document.pbkdf2Iterations == nil
+                else { return nil }
                 kdf = .scrypt(logN: logN, r: r, p: p)
             case "pbkdf2-sha256":
-                guard let iterations = int("pbkdf2_iterations") else { return nil }
+                guard let iterations = int(document.pbkdf2Iterations), document.scryptLog2N == nil, document.scryptR == nil,
+                    document.scryptP == nil
+                else { return nil }
                 kdf = .pbkdf2SHA256(iterations: iterations)
             default: return nil
             }
             guard kdf.isAcceptable else { return nil }
             self = .passphrase(kdf: kdf, salt: salt, wrappedKey: wrapped)
         case "x25519":
-            guard let key = node["public_key"]?.stringValue.flatMap(RecipientKey.init), let ephemeral = bytes("ephemeral_key"),
-                ephemeral.count == 32
+            guard let key = document.publicKey.flatMap(RecipientKey.init), let ephemeral = bytes(document.ephemeralKey),
+                ephemeral.count == 32, document.kdf == nil, document.salt == nil, document.scryptLog2N == nil,
+                document.scryptR == nil, document.scryptP == nil, document.pbkdf2Iterations == nil
             else { return nil }
             self = .x25519(key: key, ephemeralKey: ephemeral, wrappedKey: wrapped)
         default:

@@ -9,24 +9,6 @@ extension StateEntry {
     ///
     /// The file must be in the exact form keyplane writes, as when the state is opened.
     public static func readableEntries(fromClientFile data: Data, name: String = "client file") throws(StateError) -> [StateEntry] {
-        let document = try StateStore.decodeCanonical(Array(data), name: name)
-        guard let client = document["client"]?.stringValue, let keys = document["keys"]?.objectValue,
-            document.objectValue?.count == 2
-        else {
-            throw StateError.malformed(file: name, reason: "it needs exactly 'client' and 'keys'")
-        }
-        var entries: [StateEntry] = []
-        entries.reserveCapacity(keys.count)
-        for (addressText, node) in keys {
-            guard let address = KeyAddress(addressText), address.client.rawValue == client else {
-                throw StateError.malformed(file: name, reason: "'\(addressText)' is not an address of client \(client)")
-            }
-            do {
-                entries.append(try StateEntry(address: address, node: node))
-            } catch {
-                throw StateError.malformed(file: name, reason: "the entry \(addressText) \(error.message)")
-            }
-        }
-        return entries.sorted { $0.address < $1.address }
+        try StateStore.clientFile(from: Array(data), client: nil, name: name).entries.sorted { $0.address < $1.address }
     }
 }

@@ -21,20 +21,18 @@ extension StateStore {
         }
         guard let committed else { return }
         let commit = head.short
-        let node: JSONNode
-        do { node = try JSONNodeParser.parse(Array(committed)) } catch {
-            // A committed header that does not parse cannot vouch for anything; the MAC has
-            // already authenticated what is on disk.
-            return
-        }
-        guard let committedLineage = node["lineage"]?.stringValue, let committedSerial = node["serial"]?.integerValue else { return }
+        // A committed header that does not parse cannot vouch for anything; the MAC has already
+        // authenticated what is on disk.
+        guard let committedHeader = StateJSON.decodeLeniently(HeaderProbe.self, from: Array(committed)),
+            let committedLineage = committedHeader.lineage, let committedSerial = committedHeader.serial
+        else { return }
         guard committedLineage == lineage else {
             throw StateError.lineageMismatch(lineage: lineage, committedLineage: committedLineage, commit: commit)
         }
         guard serial >= committedSerial else {
             throw StateError.rollback(serial: serial, committedSerial: committedSerial, commit: commit)
         }
-        if serial == committedSerial, let committedMAC = node["mac"]?.stringValue.flatMap(Hex.decode), committedMAC != mac {
+        if serial == committedSerial, let committedMAC = committedHeader.mac.flatMap(Hex.decode), committedMAC != mac {
             throw StateError.forked(serial: serial, commit: commit)
         }
     }

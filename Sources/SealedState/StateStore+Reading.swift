@@ -9,7 +9,6 @@ extension StateStore {
     /// until `OpenedState.secret(for:)`.
     public func open(with credentials: Credentials) throws(StateError) -> OpenedState {
         let files = try readFiles()
-        let documents = files.documents
         let lineage = files.lineage
         guard !credentials.isEmpty else { throw StateError.noCredentials(recipients: files.recipients.count) }
 
@@ -31,13 +30,15 @@ extension StateStore {
             throw StateError.credentialsDoNotMatch(recipients: files.recipients.count, tried: tried.joined(separator: ", "))
         }
         let expected: [UInt8]
-        do { expected = try documents.mac(key: dataKey.macKey) } catch { throw StateError.crypto("\(error)") }
+        do { expected = try files.documents.mac(key: dataKey.macKey) } catch { throw StateError.crypto("\(error)") }
         guard Digest.constantTimeEqual(expected, files.mac) else { throw StateError.macMismatch(folder: displayName) }
 
         if checksGitHistory { try checkAgainstCommittedState(lineage: lineage, serial: files.serial, mac: files.mac) }
 
         let state = State(lineage: lineage, serial: files.serial, recipients: files.recipients, entries: files.entries)
-        return OpenedState(state: state, dataKey: dataKey, credentials: credentials, serialOnDisk: files.serial)
+        var opened = OpenedState(state: state, dataKey: dataKey, credentials: credentials, serialOnDisk: files.serial)
+        opened.clientsOnDisk = Dictionary(uniqueKeysWithValues: files.documents.clients.map { ($0.client, $0) })
+        return opened
     }
 
     /// What the files say, parsed and checked for form but not yet authenticated.
@@ -50,99 +51,97 @@ extension StateStore {
         var entries: [KeyAddress: StateEntry]
     }
 
+    /// One client file, read and checked for form: its document and its entries.
+    struct ClientFile: Sendable {
+        var document: ClientDocument
+        var entries: [StateEntry]
+    }
+
     func readFiles() throws(StateError) -> Files {
         let headerName = "\(displayName)/\(StateFormat.headerFile)"
         guard let headerBytes = try readIfPresent(headerURL) else { throw StateError.notInitialized(folder: displayName) }
         let header = try Self.header(from: headerBytes, name: headerName)
-        guard let fields = header.objectValue else { throw StateError.malformed(file: headerName, reason: "it is not a JSON object") }
 
-        guard let lineage = fields["lineage"]?.stringValue, !lineage.isEmpty, !lineage.contains(" ") else {
-            throw StateError.malformed(file: headerName, reason: "'lineage' is missing")
+        guard !header.lineage.isEmpty, !header.lineage.contains(" ") else {
+            throw StateError.malformed(file: headerName, reason: "'lineage' is empty or holds a space")
         }
-        guard let serial = fields["serial"]?.integerValue, serial >= 1 else {
-            throw StateError.malformed(file: headerName, reason: "'serial' is missing or below 1")
-        }
-        guard let macHex = fields["mac"]?.stringValue, let mac = Hex.decode(macHex), mac.count == 32 else {
+        guard header.serial >= 1 else { throw StateError.malformed(file: headerName, reason: "'serial' is below 1") }
+        guard let macHex = header.mac, let mac = Hex.decode(macHex), mac.count == 32 else {
             throw StateError.malformed(file: headerName, reason: "'mac' is missing or not 64 hex digits")
         }
-        guard let recipientNodes = fields["recipients"]?.arrayValue, !recipientNodes.isEmpty else {
-            throw StateError.malformed(file: headerName, reason: "'recipients' is missing or empty")
-        }
+        guard !header.recipients.isEmpty else { throw StateError.malformed(file: headerName, reason: "'recipients' is empty") }
         var recipients: [Recipient] = []
-        for (index, node) in recipientNodes.enumerated() {
-            guard let recipient = Recipient(node: node) else {
+        for (index, document) in header.recipients.enumerated() {
+            guard let recipient = Recipient(document: document) else {
                 throw StateError.malformed(file: headerName, reason: "recipient \(index + 1) is not a passphrase or x25519 recipient this build reads")
             }
             recipients.append(recipient)
         }
-        let allowed: Set<String> = ["format", "version", "lineage", "serial", "recipients", "mac"]
-        if let unknown = fields.keys.first(where: { !allowed.contains($0) }) {
-            throw StateError.malformed(file: headerName, reason: "unknown field '\(unknown)'")
-        }
-        var headerWithoutMAC = fields
-        headerWithoutMAC["mac"] = nil
+        var headerWithoutMAC = header
+        headerWithoutMAC.mac = nil
 
-        var clientDocuments: [String: JSONNode] = [:]
-        var entries: [KeyAddress: StateEntry] = [:]
-        for fileName in try clientFileNames() {
-            let client = String(fileName.dropLast(".json".count))
-            let name = "\(displayName)/\(StateFormat.clientsFolder)/\(fileName)"
-            guard let bytes = try readIfPresent(clientsURL.appendingPathComponent(fileName)) else { continue }
-            let document = try Self.decodeCanonical(bytes, name: name)
-            guard document["client"]?.stringValue == client, let keys = document["keys"]?.objectValue,
-                document.objectValue?.count == 2
-            else {
-                throw StateError.malformed(file: name, reason: "it needs exactly 'client' (\"\(client)\") and 'keys'")
-            }
-            for (addressText, node) in keys {
-                guard let address = KeyAddress(addressText), address.client.rawValue == client else {
-                    throw StateError.malformed(file: name, reason: "'\(addressText)' is not an address of client \(client)")
-                }
-                do {
-                    entries[address] = try StateEntry(address: address, node: node)
-                } catch {
-                    throw StateError.malformed(file: name, reason: "the entry \(addressText) \(error.message)")
-                }
-            }
-            clientDocuments[client] = document
+        let fileNames = try clientFileNames()
+        let clientFiles = try ParallelWork.map(count: fileNames.count) { index throws(StateError) -> ClientFile? in
+            let fileName = fileNames[index]
+            guard let bytes = try readIfPresent(clientsURL.appendingPathComponent(fileName)) else { return nil }
+            return try Self.clientFile(from: bytes, client: String(fileName.dropLast(".json".count)),
+                                       name: "\(displayName)/\(StateFormat.clientsFolder)/\(fileName)")
         }
-        return Files(documents: StateDocuments(header: headerWithoutMAC, clients: clientDocuments), lineage: lineage,
-                     serial: serial, recipients: recipients, mac: mac, entries: entries)
+        var documents: [ClientDocument] = []
+        var entries: [KeyAddress: StateEntry] = [:]
+        entries.reserveCapacity(clientFiles.reduce(0) { $0 + ($1?.entries.count ?? 0) })
+        for case let file? in clientFiles {
+            documents.append(file.document)
+            for entry in file.entries { entries[entry.address] = entry }
+        }
+        return Files(documents: StateDocuments(header: headerWithoutMAC, sortedClients: documents), lineage: header.lineage,
+                     serial: header.serial, recipients: recipients, mac: mac, entries: entries)
     }
 
     /// Decodes the header, refusing an unknown format version before anything else is read.
-    static func header(from bytes: [UInt8], name: String) throws(StateError) -> JSONNode {
-        let node: JSONNode
-        do { node = try JSONNodeParser.parse(bytes) } catch {
-            throw StateError.malformed(file: name, reason: "it is not valid JSON")
+    static func header(from bytes: [UInt8], name: String) throws(StateError) -> HeaderDocument {
+        guard let probe = StateJSON.decodeLeniently(HeaderProbe.self, from: bytes) else {
+            throw StateError.malformed(file: name, reason: "it is not a JSON object")
         }
-        guard node["format"]?.stringValue == StateFormat.formatName else {
+        guard probe.format == StateFormat.formatName else {
             throw StateError.malformed(file: name, reason: "'format' is not \"\(StateFormat.formatName)\"")
         }
-        guard let version = node["version"]?.integerValue else {
-            throw StateError.malformed(file: name, reason: "'version' is missing")
-        }
+        guard let version = probe.version else { throw StateError.malformed(file: name, reason: "'version' is missing") }
         guard StateFormat.readableVersions.contains(version) else {
             throw StateError.unsupportedVersion(found: version, readable: StateFormat.readableVersions)
         }
-        guard node.rendered() == bytes else { throw StateError.notCanonical(file: name) }
-        return node
+        return try StateJSON.decodeCanonical(HeaderDocument.self, from: bytes, name: name)
     }
 
-    static func decodeCanonical(_ bytes: [UInt8], name: String) throws(StateError) -> JSONNode {
-        let node: JSONNode
-        do { node = try JSONNodeParser.parse(bytes) } catch {
-            throw StateError.malformed(file: name, reason: "it is not valid JSON of strings, whole numbers, booleans, objects and arrays")
+    /// Decodes one client file of `client` and checks it: its form, its `client` field, and that
+    /// every address belongs to the client. `name` is how the file is called in errors.
+    static func clientFile(from bytes: [UInt8], client: String?, name: String) throws(StateError) -> ClientFile {
+        let document = try StateJSON.decodeCanonical(ClientDocument.self, from: bytes, name: name)
+        if let client, document.client != client {
+            throw StateError.malformed(file: name, reason: "its 'client' is not \"\(client)\", the file's name")
         }
-        guard node.rendered() == bytes else { throw StateError.notCanonical(file: name) }
-        return node
+        var entries: [StateEntry] = []
+        entries.reserveCapacity(document.entries.count)
+        for entryDocument in document.entries {
+            guard let address = KeyAddress(entryDocument.address), address.client.rawValue == document.client else {
+                throw StateError.malformed(file: name, reason: "'\(entryDocument.address)' is not an address of client \(document.client)")
+            }
+            do {
+                entries.append(try StateEntry(address: address, document: entryDocument))
+            } catch {
+                throw StateError.malformed(file: name, reason: "the entry \(entryDocument.address) \(error.message)")
+            }
+        }
+        return ClientFile(document: document, entries: entries)
     }
 
+    /// The client files' names, sorted by the UTF-8 bytes of their client ids.
     func clientFileNames() throws(StateError) -> [String] {
         guard FileManager.default.fileExists(atPath: clientsURL.path) else { return [] }
         do {
             return try FileManager.default.contentsOfDirectory(atPath: clientsURL.path)
-                .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+                .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+                .sorted { StateJSON.utf8Precedes(String($0.dropLast(5)), String($1.dropLast(5))) }
         } catch {
             throw StateError.io(path: clientsURL.path, message: "\(error.localizedDescription)")
         }

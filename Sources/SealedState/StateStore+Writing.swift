@@ -3,7 +3,7 @@ public import Foundation
 
 extension StateStore {
     /// Writes `opened` back: raises the serial by one, recomputes the MAC, and replaces each file
-    /// atomically (client files first, the header last). Client files whose bytes did not change
+    /// atomically (client files first, the header last). Client files whose content did not change
     /// are left alone; files of clients with no keys left are removed. Refuses if the state on
     /// disk changed since it was opened.
     public func write(_ opened: inout OpenedState) throws(StateError) {
@@ -16,11 +16,10 @@ extension StateStore {
         var state = opened.state
         state.serial += 1
         state.formatVersion = StateFormat.version
-        let documents = StateDocuments(state: state)
+        var documents = StateDocuments(state: state)
         let mac: [UInt8]
         do { mac = try documents.mac(key: opened.dataKey.macKey) } catch { throw StateError.crypto("\(error)") }
-        var header = documents.header
-        header["mac"] = .string(Hex.encode(mac))
+        documents.header.mac = Hex.encode(mac)
 
         do {
             try FileManager.default.createDirectory(at: clientsURL, withIntermediateDirectories: true)
@@ -28,26 +27,30 @@ extension StateStore {
             throw StateError.io(path: clientsURL.path, message: error.localizedDescription)
         }
         let existing = try clientFileNames()
-        for (client, document) in documents.clients {
-            let url = clientsURL.appendingPathComponent("\(client).json")
-            let bytes = document.rendered()
-            if try readIfPresent(url) != bytes { try AtomicFile.write(bytes, to: url) }
+        // Only documents that differ from what was read or last written are rendered and written.
+        let onDisk = opened.clientsOnDisk
+        let changed = documents.clients.filter { onDisk[$0.client] != $0 }
+        _ = try ParallelWork.map(count: changed.count) { index throws(StateError) in
+            let url = clientsURL.appendingPathComponent("\(changed[index].client).json")
+            try AtomicFile.write(try StateJSON.render(changed[index]), to: url)
         }
-        for fileName in existing where documents.clients[String(fileName.dropLast(".json".count))] == nil {
+        let kept = Set(documents.clients.map(\.client))
+        for fileName in existing where !kept.contains(String(fileName.dropLast(".json".count))) {
             do { try FileManager.default.removeItem(at: clientsURL.appendingPathComponent(fileName)) } catch {
                 throw StateError.io(path: fileName, message: error.localizedDescription)
             }
         }
-        try AtomicFile.write(JSONNode.object(header).rendered(), to: headerURL)
+        try AtomicFile.write(try StateJSON.render(documents.header), to: headerURL)
 
         opened.state = state
         opened.serialOnDisk = state.serial
+        opened.clientsOnDisk = Dictionary(uniqueKeysWithValues: documents.clients.map { ($0.client, $0) })
     }
 
     /// The serial in the header on disk, read without the client files; nil if there is none.
     func serialOnDisk() throws(StateError) -> Int64? {
         guard let bytes = try readIfPresent(headerURL) else { return nil }
-        return (try? JSONNodeParser.parse(bytes))?["serial"]?.integerValue
+        return StateJSON.decodeLeniently(HeaderProbe.self, from: bytes)?.serial
     }
 
     /// The paths of the state's files relative to `root`, for committing them.

@@ -1,16 +1,13 @@
-import ArgumentParser
 import Domain
 import Foundation
-import KeyplaneCLI
 import SealedState
+import TestSupport
 import Testing
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#endif
 
-/// Runs the state and secrets commands in-process, capturing file descriptors 1 and 2, and checks
-/// that no command except `secrets get` and `secrets export` prints a secret or the passphrase.
-@Suite(.serialized)
+/// Runs the state and secrets commands as the built `keyplane` binary, in a child process with
+/// its own standard output and standard error (so parallel tests cannot disturb the capture), and
+/// checks that no command except `secrets get` and `secrets export` prints a secret, the
+/// passphrase or the identity.
 struct CommandOutputTests {
     struct Run {
         let failed: Bool
@@ -18,50 +15,13 @@ struct CommandOutputTests {
         let stderr: String
     }
 
-    /// Parses and runs one command line as `keyplane` would, with `environment` set, capturing
-    /// everything written to standard output and standard error (including ArgumentParser's
-    /// error message, which is printed here as `main()` would print it).
-    static func run(_ arguments: [String], environment: [String: String]) async throws -> Run {
-        for (key, value) in environment { setenv(key, value, 1) }
-        defer { for key in environment.keys { unsetenv(key) } }
-        let folder = FileManager.default.temporaryDirectory
-        let outURL = folder.appendingPathComponent("kp-out-\(UUID().uuidString)")
-        let errURL = folder.appendingPathComponent("kp-err-\(UUID().uuidString)")
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        fflush(nil)
-        let savedOut = dup(1)
-        let savedErr = dup(2)
-        let outFD = open(outURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let errFD = open(errURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        dup2(outFD, 1)
-        dup2(errFD, 2)
-        var failed = false
-        do {
-            var command = try KeyplaneCommand.parseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            failed = true
-            FileHandle.standardError.write(Data((KeyplaneCommand.fullMessage(for: error) + "\n").utf8))
-        }
-        fflush(nil)
-        dup2(savedOut, 1)
-        dup2(savedErr, 2)
-        close(savedOut)
-        close(savedErr)
-        close(outFD)
-        close(errFD)
-        return Run(failed: failed, stdout: try String(contentsOf: outURL, encoding: .utf8),
-                   stderr: try String(contentsOf: errURL, encoding: .utf8))
+    /// Runs `keyplane arguments…` with `environment` added to a minimal one.
+    static func run(_ arguments: [String], environment: [String: String]) throws -> Run {
+        let output = try KeyplaneProcess.run(arguments, environment: environment)
+        return Run(failed: output.exitCode != 0, stdout: output.stdout, stderr: output.stderr)
     }
 
-    @Test func noCommandButGetAndExportPrintsASecretOrThePassphrase() async throws {
+    @Test func noCommandButGetAndExportPrintsASecretOrThePassphrase() throws {
         let sandbox = try Sandbox()
         let repo = sandbox.directory.path
         let passphrase = "a passphrase nobody may see 7f3c"
@@ -94,7 +54,7 @@ struct CommandOutputTests {
         ]
         var environment = ["KEYPLANE_PASSPHRASE": passphrase, "KEYPLANE_NEW_PASSPHRASE": passphrase + " new"]
         for (arguments, succeeds) in commands {
-            let run = try await Self.run(arguments + ["--repo", repo], environment: environment)
+            let run = try Self.run(arguments + ["--repo", repo], environment: environment)
             let line = arguments.joined(separator: " ")
             #expect(run.failed != succeeds, "\(line): \(run.stderr)")
             #expect(!run.stdout.isEmpty || !run.stderr.isEmpty || arguments.contains("--out"), "\(line) printed nothing")
@@ -112,13 +72,13 @@ struct CommandOutputTests {
 
         // The deliberate ways do print them, and the export file is private.
         environment["KEYPLANE_PASSPHRASE"] = passphrase + " new"
-        let get = try await Self.run(["secrets", "get", "acme/alice/personal", "--repo", repo], environment: environment)
+        let get = try Self.run(["secrets", "get", "acme/alice/personal", "--repo", repo], environment: environment)
         #expect(get.stdout == secrets[2].revealed + "\n")
         let exported = try String(contentsOfFile: exportPath, encoding: .utf8)
         #expect(exported == "OPENROUTER_API_KEY_ACME_PROD_API=\(secrets[0].revealed)\nOPENROUTER_API_KEY_ACME_STAGING=\(secrets[1].revealed)\n")
         let attributes = try FileManager.default.attributesOfItem(atPath: exportPath)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
-        let toStdout = try await Self.run(["secrets", "export", "--user", "alice", "--format", "json", "--stdout", "--repo", repo],
+        let toStdout = try Self.run(["secrets", "export", "--user", "alice", "--format", "json", "--stdout", "--repo", repo],
                                           environment: environment)
         #expect(toStdout.stdout == "{\n  \"acme/alice/personal\": \"\(secrets[2].revealed)\"\n}\n")
     }

@@ -25,8 +25,8 @@ struct DiffTests {
 
         let changed = changedLines(acmeBefore, try sandbox.read("clients/acme.json"))
         #expect(changed.count == 1)
-        #expect(changed.first?.old == "      \"limit\": \"10.00\",")
-        #expect(changed.first?.new == "      \"limit\": \"25.00\",")
+        #expect(changed.first?.old == "      \"limit\" : \"10.00\",")
+        #expect(changed.first?.new == "      \"limit\" : \"25.00\",")
         #expect(try sandbox.read("clients/globex.json") == globexBefore)
         let headerChanges = changedLines(headerBefore, try sandbox.read("keyplane-state.json"))
         #expect(headerChanges.map { $0.old.split(separator: ":")[0].trimmingCharacters(in: .whitespaces) } == ["\"mac\"", "\"serial\""])

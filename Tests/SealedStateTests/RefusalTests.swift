@@ -43,7 +43,7 @@ struct RefusalTests {
     @Test func flippedBitInACiphertextIsRefused() throws {
         let (sandbox, _) = try Self.makeState()
         let text = try sandbox.read("clients/acme.json")
-        let line = try #require(text.split(separator: "\n").first { $0.contains("\"secret\":") })
+        let line = try #require(text.split(separator: "\n").first { $0.contains("\"secret\" :") })
         let value = line.split(separator: "\"")[3]
         var bytes = Array(Data(base64Encoded: String(value))!)
         bytes[14] ^= 0x01
@@ -54,7 +54,7 @@ struct RefusalTests {
     @Test func flippedBitInTheMACIsRefused() throws {
         let (sandbox, _) = try Self.makeState()
         let text = try sandbox.read("keyplane-state.json")
-        let line = try #require(text.split(separator: "\n").first { $0.contains("\"mac\":") })
+        let line = try #require(text.split(separator: "\n").first { $0.contains("\"mac\" :") })
         let mac = String(line.split(separator: "\"")[3])
         let flipped = (mac.first == "0" ? "1" : "0") + mac.dropFirst()
         try sandbox.write(text.replacingOccurrences(of: mac, with: flipped), to: "keyplane-state.json")
@@ -64,7 +64,7 @@ struct RefusalTests {
     @Test func editedReadableFieldIsRefused() throws {
         let (sandbox, _) = try Self.makeState()
         let text = try sandbox.read("clients/acme.json")
-        try sandbox.write(text.replacingOccurrences(of: "\"limit\": \"10.00\"", with: "\"limit\": \"11.00\""), to: "clients/acme.json")
+        try sandbox.write(text.replacingOccurrences(of: "\"limit\" : \"10.00\"", with: "\"limit\" : \"11.00\""), to: "clients/acme.json")
         #expect(try sandbox.read("clients/acme.json") != text)
         #expect(throws: StateError.macMismatch(folder: "state")) { try open(sandbox) }
     }
@@ -108,7 +108,7 @@ struct RefusalTests {
     @Test func unknownFormatVersionIsRefusedNamingBoth() throws {
         let (sandbox, _) = try Self.makeState()
         let text = try sandbox.read("keyplane-state.json")
-        try sandbox.write(text.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 7"), to: "keyplane-state.json")
+        try sandbox.write(text.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 7"), to: "keyplane-state.json")
         let error = #expect(throws: StateError.self) { try open(sandbox) }
         #expect(error == .unsupportedVersion(found: 7, readable: [1]))
         #expect(error?.description.contains("version 7") == true)

@@ -1,0 +1,90 @@
+/// One key's object in a client file as stored: every field as the file spells it (timestamps
+/// and amounts as text, the sealed secret as base64). `StateEntry` converts to and from it.
+struct EntryDocument: Codable, Equatable, Sendable {
+    /// The key's address: the object's key in the client file's `keys`, not a field of its own.
+    var address: String = ""
+    var createdAt: String
+    var disabled: Bool
+    var expiresAt: String?
+    var generation: Int64
+    var hash: String
+    var includeBYOKInLimit: Bool
+    var labels: [String: String]?
+    var limit: String?
+    var limitReset: String?
+    var name: String
+    var predecessorDeleteAfter: String?
+    var predecessorHash: String?
+    var preview: String
+    var protect: Bool
+    var rotatedAt: String?
+    var secret: String?
+    var secretStatus: String
+
+    enum CodingKeys: String, CodingKey {
+        case createdAt = "created_at"
+        case disabled
+        case expiresAt = "expires_at"
+        case generation
+        case hash
+        case includeBYOKInLimit = "include_byok_in_limit"
+        case labels
+        case limit
+        case limitReset = "limit_reset"
+        case name
+        case predecessorDeleteAfter = "predecessor_delete_after"
+        case predecessorHash = "predecessor_hash"
+        case preview
+        case protect
+        case rotatedAt = "rotated_at"
+        case secret
+        case secretStatus = "secret_status"
+    }
+
+    /// Appends the MAC's canonical encoding: the present fields in UTF-8 key order (the order of
+    /// the coding keys above).
+    func appendCanonical(to input: inout MACInput) {
+        var count = 9
+        if expiresAt != nil { count += 1 }
+        if labels != nil { count += 1 }
+        if limit != nil { count += 1 }
+        if limitReset != nil { count += 1 }
+        if predecessorDeleteAfter != nil { count += 1 }
+        if predecessorHash != nil { count += 1 }
+        if rotatedAt != nil { count += 1 }
+        if secret != nil { count += 1 }
+        input.appendObjectHeader(count: count)
+        input.appendKey("created_at")
+        input.appendString(createdAt)
+        input.appendKey("disabled")
+        input.appendBool(disabled)
+        if let expiresAt { input.appendKey("expires_at"); input.appendString(expiresAt) }
+        input.appendKey("generation")
+        input.appendInteger(generation)
+        input.appendKey("hash")
+        input.appendString(hash)
+        input.appendKey("include_byok_in_limit")
+        input.appendBool(includeBYOKInLimit)
+        if let labels { input.appendKey("labels"); input.appendStringObject(labels) }
+        if let limit { input.appendKey("limit"); input.appendString(limit) }
+        if let limitReset { input.appendKey("limit_reset"); input.appendString(limitReset) }
+        input.appendKey("name")
+        input.appendString(name)
+        if let predecessorDeleteAfter { input.appendKey("predecessor_delete_after"); input.appendString(predecessorDeleteAfter) }
+        if let predecessorHash { input.appendKey("predecessor_hash"); input.appendString(predecessorHash) }
+        input.appendKey("preview")
+        input.appendString(preview)
+        input.appendKey("protect")
+        input.appendBool(protect)
+        if let rotatedAt { input.appendKey("rotated_at"); input.appendString(rotatedAt) }
+        if let secret { input.appendKey("secret"); input.appendString(secret) }
+        input.appendKey("secret_status")
+        input.appendString(secretStatus)
+    }
+
+    /// A generous guess at the size of `appendCanonical`'s output, for reserving the MAC input.
+    var estimatedCanonicalSize: Int {
+        560 + address.utf8.count + hash.utf8.count + name.utf8.count + (secret?.utf8.count ?? 0)
+            + (labels?.reduce(0) { $0 + 34 + $1.key.utf8.count + $1.value.utf8.count } ?? 0)
+    }
+}
