@@ -1,4 +1,9 @@
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a rendered site into its output folder. The folder is keyplane's: a marker file says
 /// so, files of an earlier run that the new one does not have are removed, and a folder that
@@ -36,16 +41,15 @@ public enum SiteWriter {
         }
         let previous = Set(try listFiles(under: root))
         var folders = Set<String>()
-        var written = Set<String>()
         for file in files {
-            let url = root.appendingPathComponent(file.path)
-            let folder = url.deletingLastPathComponent().path
+            let folder = root.appendingPathComponent(file.path).deletingLastPathComponent().path
             if folders.insert(folder).inserted {
                 try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            try file.contents.write(to: url)
-            written.insert(file.path)
         }
+        let rootPath = root.path
+        _ = try ParallelWork.map(files) { file in try writeFile(file.contents, to: rootPath + "/" + file.path) }
+        var written = Set(files.map(\.path))
         try Data("Written by keyplane site. Files here are replaced on every run.\n".utf8).write(to: marker)
         written.insert(markerName)
         var removed = 0
@@ -54,6 +58,29 @@ public enum SiteWriter {
             removed += 1
         }
         return Summary(written: files.count, removed: removed)
+    }
+
+    /// Writes `data` to `path` with plain POSIX calls: a status site is thousands of small files,
+    /// and Foundation's `Data.write` costs several times more per file here.
+    private static func writeFile(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw Failure(path: path, message: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                #if canImport(Glibc)
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                let count = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(path: path, message: String(cString: strerror(errno)))
+                }
+                offset += count
+            }
+        }
     }
 
     /// Every regular file under `root`, as paths relative to it.

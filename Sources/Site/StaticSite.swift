@@ -29,12 +29,17 @@ public enum StaticSite {
         files.append(DashboardPage.render(context))
         files.append(UnmanagedPage.render(context))
         files += ChangelogPage.render(context)
+        var keyJobs: [(key: KeyStatus, client: ClientStatus, listPage: Int)] = []
+        keyJobs.reserveCapacity(report.totals.keys)
         for client in report.clients {
             files += ClientPage.render(client, context: context)
             for (index, key) in client.keys.enumerated() {
-                let listPage = index / options.keysPerClientPage + 1
-                files.append(KeyPage.render(key, client: client, listPage: listPage, context: context))
+                keyJobs.append((key, client, index / options.keysPerClientPage + 1))
             }
+        }
+        // Key pages are most of the site and independent of each other.
+        files += try ParallelWork.map(keyJobs) { job in
+            KeyPage.render(job.key, client: job.client, listPage: job.listPage, context: context)
         }
         files += try DocsPages.render(docs, context: context)
         return files.sorted { $0.path < $1.path }

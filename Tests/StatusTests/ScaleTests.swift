@@ -45,7 +45,7 @@ private func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-@Suite struct ScaleTests {
+@Suite(.serialized) struct ScaleTests {
     @Test func tenThousandKeysRenderWithACappedDashboard() throws {
         let (snapshot, directory) = try largeSnapshot(clients: 40, keysPerClient: 250)
         var files: [SiteFile] = []
