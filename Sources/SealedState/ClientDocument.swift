@@ -17,6 +17,12 @@ struct ClientDocument: Codable, Equatable, Sendable {
         self.entries = entries
     }
 
+    /// A client's document from its entries in any order.
+    init(client: String, entries: [StateEntry]) {
+        self.client = client
+        self.entries = Self.sortedByAddress(entries.map(\.document))
+    }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         client = try container.decode(String.self, forKey: .client)
@@ -28,8 +34,15 @@ struct ClientDocument: Codable, Equatable, Sendable {
             entry.address = address
             entries.append(entry)
         }
-        entries.sort { StateJSON.utf8Precedes($0.address, $1.address) }
-        self.entries = entries
+        self.entries = Self.sortedByAddress(entries)
+    }
+
+    /// The entries in the UTF-8 byte order of their addresses. Sorts their indices, not the
+    /// entries, so each entry is copied once rather than moved about by the sort.
+    private static func sortedByAddress(_ entries: [EntryDocument]) -> [EntryDocument] {
+        var order = Array(entries.indices)
+        order.sort { StateJSON.utf8Precedes(entries[$0].address, entries[$1].address) }
+        return order.map { entries[$0] }
     }
 
     func encode(to encoder: any Encoder) throws {

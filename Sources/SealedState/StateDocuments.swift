@@ -16,31 +16,16 @@ struct StateDocuments: Sendable {
         self.clients = clients
     }
 
+    /// The documents for `state`. The entries are grouped by client here; each client's
+    /// documents are built and sorted in parallel.
     init(state: State) {
         header = HeaderDocument(format: StateFormat.formatName, lineage: state.lineage, mac: nil,
                                 recipients: state.recipients.map(\.document), serial: state.serial, version: state.formatVersion)
-        var entries: [EntryDocument] = []
-        entries.reserveCapacity(state.entries.count)
-        for entry in state.entries.values { entries.append(entry.document) }
-        // An address starts with its client id and a `/`, and strings with a common prefix are
-        // contiguous in sorted order, so sorting by address groups the entries by client.
-        entries.sort { StateJSON.utf8Precedes($0.address, $1.address) }
-        var clients: [ClientDocument] = []
-        var start = 0
-        while start < entries.count {
-            let client = Self.clientID(of: entries[start].address)
-            var end = start + 1
-            while end < entries.count, Self.clientID(of: entries[end].address) == client { end += 1 }
-            clients.append(ClientDocument(client: String(client), sortedEntries: Array(entries[start..<end])))
-            start = end
-        }
-        // `-` sorts below `/`, so `acme-eu/…` comes before `acme/…`: put the clients in id order.
-        clients.sort { StateJSON.utf8Precedes($0.client, $1.client) }
-        self.clients = clients
-    }
-
-    private static func clientID(of address: String) -> Substring {
-        address.prefix { $0 != "/" }
+        var byClient: [String: [StateEntry]] = [:]
+        for entry in state.entries.values { byClient[entry.address.client.rawValue, default: []].append(entry) }
+        let ids = byClient.keys.sorted(by: StateJSON.utf8Precedes)
+        let groups = ids.map { byClient[$0] ?? [] }
+        clients = ParallelWork.map(count: ids.count) { index in ClientDocument(client: ids[index], entries: groups[index]) }
     }
 
     /// MAC = HMAC-SHA-256(mac key, frame("keyplane-state-v1 mac") ‖ canonical(header without mac)
