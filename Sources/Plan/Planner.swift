@@ -100,10 +100,14 @@ public enum Planner {
             }
             let before = Self.values(of: live)
             let after = desiredValues(spec, name: live.name, expiresAt: live.expiresAt)
+            var reasons = ["imported by hash; its secret is unknown to keyplane"]
+                + after.differences(from: before, including: KeyValues.mutableFields).map { "then \($0.rawValue) is set as declared" }
+            let declaredExpiry = spec.settings.expiry.date(createdAt: live.createdAt)
+            if !KeyValues.sameMoment(declaredExpiry, live.expiresAt) {
+                reasons.append("its expiry (\(live.expiresAt.map(ManifestDate.format) ?? "never")) differs from the manifests' (\(ManifestDate.format(declaredExpiry))); OpenRouter cannot change it, so the next plan replaces the key with a new one")
+            }
             changes.append(PlanChange(
-                address: spec.address, action: .adopt, hash: hash, before: before, after: after,
-                reasons: ["imported by hash; its secret is unknown to keyplane"]
-                    + after.differences(from: before, including: KeyValues.mutableFields).map { "then \($0.rawValue) is set as declared" },
+                address: spec.address, action: .adopt, hash: hash, before: before, after: after, reasons: reasons,
                 widening: SpendWidening.between(before, after)))
             warnings.append(PlanWarning(address: spec.address, kind: .secretUnknown))
         }

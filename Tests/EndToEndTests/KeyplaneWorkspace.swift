@@ -8,6 +8,7 @@ import TestSupport
 /// A scratch git repository with manifests and an initialised sealed state, wired to a simulator
 /// running in this test process on 127.0.0.1; `keyplane` runs as a child process against it.
 final class KeyplaneWorkspace: @unchecked Sendable {
+    // Runs are awaited one at a time by each test, so `transcript` is never written concurrently.
     let folder: TemporaryDirectory
     let harness: SimulatorHarness
     let environment: [String: String]
@@ -59,7 +60,7 @@ final class KeyplaneWorkspace: @unchecked Sendable {
         try folder.write(".keyplane/\n", to: ".gitignore")
         let repository = try GitRepository.create(at: folder.url)
         try repository.commit(paths: ["manifests/acme.yaml", ".gitignore"], message: "Add manifests", author: Self.author)
-        let initialised = try run(["state", "init", "--passphrase", "--scrypt-log-n", "10"])
+        let initialised = try await run(["state", "init", "--passphrase", "--scrypt-log-n", "10"])
         guard initialised.exitCode == 0 else { throw WorkspaceError(message: "state init failed: \(initialised.stderr)") }
         try repository.commit(paths: ["state/keyplane-state.json"], message: "Create the state", author: Self.author)
     }
@@ -70,8 +71,9 @@ final class KeyplaneWorkspace: @unchecked Sendable {
 
     /// Runs `keyplane arguments…` in the workspace.
     @discardableResult
-    func run(_ arguments: [String], extraEnvironment: [String: String] = [:]) throws -> KeyplaneProcess.Output {
-        let output = try KeyplaneProcess.run(arguments, in: folder.url, environment: environment.merging(extraEnvironment) { $1 })
+    func run(_ arguments: [String], extraEnvironment: [String: String] = [:]) async throws -> KeyplaneProcess.Output {
+        let output = try await KeyplaneProcess.runDetached(
+            arguments, in: folder.url, environment: environment.merging(extraEnvironment) { $1 })
         transcript += output.combined
         return output
     }

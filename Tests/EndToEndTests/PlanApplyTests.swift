@@ -13,7 +13,7 @@ struct PlanApplyTests {
         let workspace = try await KeyplaneWorkspace()
         defer { Task { await workspace.stop() } }
 
-        let created = try workspace.run(["apply", "--auto-approve"])
+        let created = try await workspace.run(["apply", "--auto-approve"])
         #expect(created.exitCode == 0, "\(created.stderr)")
         #expect(created.stdout.contains("Plan: 4 to create, 0 to update, 0 to replace, 0 to delete."))
         #expect(await workspace.liveKeys().count == 4)
@@ -22,29 +22,29 @@ struct PlanApplyTests {
         #expect(head.trailers.map(\.key) == ["Keyplane-Plan", "Keyplane-Version"])
         #expect(head.author.name == "Test Operator")
         #expect(try workspace.repository.contents(at: "STATUS.md", in: head.id) != nil)
-        #expect(try workspace.run(["plan", "--detailed-exitcode"]).exitCode == 0)
+        #expect(try await workspace.run(["plan", "--detailed-exitcode"]).exitCode == 0)
 
         // Update in place.
         try workspace.editManifest { $0.replacingOccurrences(of: "limit: 20", with: "limit: 10") }
-        let updatePlan = try workspace.run(["plan", "--detailed-exitcode"])
+        let updatePlan = try await workspace.run(["plan", "--detailed-exitcode"])
         #expect(updatePlan.exitCode == 2)
         #expect(updatePlan.stdout.contains("~ acme/batch  update in place"))
         #expect(updatePlan.stdout.contains("limit                 $20.00 → $10.00"))
-        #expect(try workspace.run(["apply", "--auto-approve"]).exitCode == 0)
+        #expect(try await workspace.run(["apply", "--auto-approve"]).exitCode == 0)
         #expect(await workspace.liveKeys().first { $0.name.hasPrefix("acme/batch") }?.limit == USD(decimal: "10"))
 
         // Replace: the expiry cannot change in place.
         let oldHash = try #require(await workspace.liveKeys().first { $0.name.hasPrefix("acme/batch") }?.hash)
         try workspace.editManifest { $0.replacingOccurrences(of: "expires: 90d", with: "expires: 60d") }
-        let replacePlan = try workspace.run(["plan", "--detailed-exitcode"])
+        let replacePlan = try await workspace.run(["plan", "--detailed-exitcode"])
         #expect(replacePlan.exitCode == 2)
         #expect(replacePlan.stdout.contains("-/+ acme/batch  replace (a new secret will be issued)"))
         #expect(replacePlan.stdout.contains("OpenRouter cannot change a key's expiry"))
-        #expect(try workspace.run(["apply", "--auto-approve"]).exitCode == 0)
+        #expect(try await workspace.run(["apply", "--auto-approve"]).exitCode == 0)
         let batch = await workspace.liveKeys().filter { $0.name.hasPrefix("acme/batch") }
         #expect(batch.count == 1)
         #expect(batch.first?.hash != oldHash)
-        let secret = try workspace.run(["secrets", "get", "acme/batch"])
+        let secret = try await workspace.run(["secrets", "get", "acme/batch"])
         #expect(secret.exitCode == 0)
         #expect(try KeyMaterial.hash(of: secret.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) == batch.first?.hash)
 
@@ -54,27 +54,29 @@ struct PlanApplyTests {
             let end = text.range(of: "users:")!.lowerBound
             return String(text[..<start]) + String(text[end...])
         }
-        let deletePlan = try workspace.run(["plan", "--detailed-exitcode"])
+        let deletePlan = try await workspace.run(["plan", "--detailed-exitcode"])
         #expect(deletePlan.exitCode == 2)
         #expect(deletePlan.stdout.contains("- acme/batch  delete"))
-        #expect(try workspace.run(["apply", "--auto-approve"]).exitCode == 0)
+        #expect(try await workspace.run(["apply", "--auto-approve"]).exitCode == 0)
         #expect(await workspace.liveKeys().count == 3)
 
         // Adopt: a key made outside keyplane is listed as unmanaged, then imported by hash.
-        let outside = try await workspace.harness.state.create(CreateKeyRequest(name: "hand-made", limit: USD(decimal: "7")))
-        let unmanagedPlan = try workspace.run(["plan", "--detailed-exitcode"])
+        let outside = try await workspace.harness.state.create(CreateKeyRequest(
+            name: "hand-made", limit: USD(decimal: "7"),
+            expiresAt: APITimestamp(Date(timeIntervalSince1970: 1_830_211_200))))  // 2027-12-31T00:00:00Z
+        let unmanagedPlan = try await workspace.run(["plan", "--detailed-exitcode"])
         #expect(unmanagedPlan.exitCode == 0)
         #expect(unmanagedPlan.stdout.contains("Unmanaged keys"))
         #expect(unmanagedPlan.stdout.contains("\"hand-made\""))
-        try workspace.editManifest { $0.replacingOccurrences(of: "users:", with: "  - name: legacy\n    client: acme\n    limit: 7\n    reset: none\nusers:") }
-        let adopted = try workspace.run(["import", "acme/legacy", outside.data.hash.rawValue, "--auto-approve"])
+        try workspace.editManifest { $0.replacingOccurrences(of: "users:", with: "  - name: legacy\n    client: acme\n    limit: 7\n    reset: none\n    expires: 2027-12-31\nusers:") }
+        let adopted = try await workspace.run(["import", "acme/legacy", outside.data.hash.rawValue, "--auto-approve"])
         #expect(adopted.exitCode == 0, "\(adopted.stderr)")
         #expect(adopted.stdout.contains("acme/legacy  adopt (secret unknown)"))
         #expect(await workspace.liveKeys().count == 4)
-        let listing = try workspace.run(["secrets", "list"])
+        let listing = try await workspace.run(["secrets", "list"])
         #expect(listing.stdout.contains("acme/legacy"))
 
-        let final = try workspace.run(["plan", "--detailed-exitcode"])
+        let final = try await workspace.run(["plan", "--detailed-exitcode"])
         #expect(final.exitCode == 0, "\(final.stdout)")
     }
 
@@ -82,17 +84,17 @@ struct PlanApplyTests {
     func driftIsPutBack() async throws {
         let workspace = try await KeyplaneWorkspace()
         defer { Task { await workspace.stop() } }
-        #expect(try workspace.run(["apply", "--auto-approve"]).exitCode == 0)
+        #expect(try await workspace.run(["apply", "--auto-approve"]).exitCode == 0)
         let staging = try #require(await workspace.liveKeys().first { $0.name.hasPrefix("acme/staging") })
         _ = try await workspace.harness.state.update(staging.hash, UpdateKeyRequest(limit: .set(USD(decimal: "50")!)))
         _ = try await workspace.harness.state.recordSpend(on: staging.hash, amount: USD(decimal: "2")!, byok: false)
 
-        let plan = try workspace.run(["plan", "--detailed-exitcode"])
+        let plan = try await workspace.run(["plan", "--detailed-exitcode"])
         #expect(plan.exitCode == 2)
         #expect(plan.stdout.contains("Drift (changed outside keyplane; the plan below puts it back):\n  acme/staging: limit changed outside keyplane: $5.00 → $50.00"))
         #expect(plan.stdout.contains("# limit was changed outside keyplane and is put back"))
         #expect(!plan.stdout.contains("usage"))
-        #expect(try workspace.run(["apply", "--auto-approve"]).exitCode == 0)
+        #expect(try await workspace.run(["apply", "--auto-approve"]).exitCode == 0)
         #expect(await workspace.liveKeys().first { $0.hash == staging.hash }?.limit == USD(decimal: "5"))
     }
 
@@ -100,19 +102,19 @@ struct PlanApplyTests {
     func guardsRefuse() async throws {
         let workspace = try await KeyplaneWorkspace()
         defer { Task { await workspace.stop() } }
-        #expect(try workspace.run(["apply", "--auto-approve"]).exitCode == 0)
+        #expect(try await workspace.run(["apply", "--auto-approve"]).exitCode == 0)
         try workspace.editManifest { text in
             let start = text.range(of: "  - name: prod")!.lowerBound
             let end = text.range(of: "  - name: staging")!.lowerBound
             return String(text[..<start]) + String(text[end...])
         }
         for format in ["text", "markdown", "json"] {
-            let plan = try workspace.run(["plan", "--detailed-exitcode", "--format", format])
+            let plan = try await workspace.run(["plan", "--detailed-exitcode", "--format", format])
             #expect(plan.exitCode == 1)
             #expect(plan.stdout.contains("protected-key"))
             #expect(plan.stdout.contains("last-production-key"))
         }
-        let apply = try workspace.run(["apply", "--auto-approve"])
+        let apply = try await workspace.run(["apply", "--auto-approve"])
         #expect(apply.exitCode == 1)
         #expect(apply.stderr.contains("is protected and would be deleted"))
         #expect(await workspace.liveKeys().count == 4)
@@ -122,20 +124,20 @@ struct PlanApplyTests {
     func wideningIsFlagged() async throws {
         let workspace = try await KeyplaneWorkspace()
         defer { Task { await workspace.stop() } }
-        #expect(try workspace.run(["apply", "--auto-approve"]).exitCode == 0)
+        #expect(try await workspace.run(["apply", "--auto-approve"]).exitCode == 0)
         try workspace.editManifest {
             $0.replacingOccurrences(of: "limit: 100\n    reset: monthly", with: "limit: 150\n    reset: weekly")
                 .replacingOccurrences(of: "limit: 20", with: "limit: none")
         }
-        let text = try workspace.run(["plan"]).stdout
+        let text = try await workspace.run(["plan"]).stdout
         #expect(text.contains("widens spend: limit raised from $100.00 to $150.00"))
         #expect(text.contains("widens spend: limit resets weekly instead of monthly"))
         #expect(text.contains("widens spend: limit of $20.00 removed"))
-        let markdown = try workspace.run(["plan", "--format", "markdown"]).stdout
+        let markdown = try await workspace.run(["plan", "--format", "markdown"]).stdout
         #expect(markdown.contains("**Widening spend**"))
         #expect(markdown.contains("`acme/prod`: limit raised from $100.00 to $150.00"))
         #expect(markdown.contains("`acme/batch`: limit of $20.00 removed"))
-        let json = try workspace.run(["plan", "--format", "json"]).stdout
+        let json = try await workspace.run(["plan", "--format", "json"]).stdout
         #expect(json.contains("\"higher_limit\""))
         #expect(json.contains("\"limit_removed\""))
         #expect(json.contains("\"shorter_window\""))
@@ -146,11 +148,11 @@ struct PlanApplyTests {
         let workspace = try await KeyplaneWorkspace()
         defer { Task { await workspace.stop() } }
         try workspace.editManifest { $0.replacingOccurrences(of: "limit: 5", with: "limit: -5") }
-        let plan = try workspace.run(["plan", "--detailed-exitcode"])
+        let plan = try await workspace.run(["plan", "--detailed-exitcode"])
         #expect(plan.exitCode == 1)
         #expect(plan.stderr.contains("manifests/acme.yaml:"))
         #expect(plan.stderr.contains("error: limit must not be negative, got -5"))
-        let apply = try workspace.run(["apply", "--auto-approve"])
+        let apply = try await workspace.run(["apply", "--auto-approve"])
         #expect(apply.exitCode == 1)
         #expect(await workspace.liveKeys().isEmpty)
     }
@@ -159,29 +161,29 @@ struct PlanApplyTests {
     func stalePlansAreRefused() async throws {
         let workspace = try await KeyplaneWorkspace()
         defer { Task { await workspace.stop() } }
-        #expect(try workspace.run(["plan", "--out", "first.json"]).exitCode == 0)
-        #expect(try workspace.run(["apply", "first.json"]).exitCode == 0)
+        #expect(try await workspace.run(["plan", "--out", "first.json"]).exitCode == 0)
+        #expect(try await workspace.run(["apply", "first.json"]).exitCode == 0)
         #expect(await workspace.liveKeys().count == 4)
 
         try workspace.editManifest { $0.replacingOccurrences(of: "limit: 20", with: "limit: 30") }
-        #expect(try workspace.run(["plan", "--out", "second.json"]).exitCode == 0)
+        #expect(try await workspace.run(["plan", "--out", "second.json"]).exitCode == 0)
         try workspace.editManifest { $0.replacingOccurrences(of: "limit: 30", with: "limit: 40") }
-        let manifestChanged = try workspace.run(["apply", "second.json"])
+        let manifestChanged = try await workspace.run(["apply", "second.json"])
         #expect(manifestChanged.exitCode == 1)
         #expect(manifestChanged.stderr.contains("the saved plan is stale"))
         #expect(manifestChanged.stderr.contains("manifest manifests/acme.yaml was edited"))
 
-        #expect(try workspace.run(["plan", "--out", "third.json"]).exitCode == 0)
+        #expect(try await workspace.run(["plan", "--out", "third.json"]).exitCode == 0)
         let prod = try #require(await workspace.liveKeys().first { $0.name.hasPrefix("acme/prod") })
         _ = try await workspace.harness.state.update(prod.hash, UpdateKeyRequest(disabled: true))
-        let liveChanged = try workspace.run(["apply", "third.json"])
+        let liveChanged = try await workspace.run(["apply", "third.json"])
         #expect(liveChanged.exitCode == 1)
         #expect(liveChanged.stderr.contains("OpenRouter key \(prod.hash.rawValue.prefix(12))… was changed"))
 
         _ = try await workspace.harness.state.update(prod.hash, UpdateKeyRequest(disabled: false))
-        #expect(try workspace.run(["plan", "--out", "fourth.json"]).exitCode == 0)
-        #expect(try workspace.run(["apply", "--auto-approve"]).exitCode == 0)
-        let stateChanged = try workspace.run(["apply", "fourth.json"])
+        #expect(try await workspace.run(["plan", "--out", "fourth.json"]).exitCode == 0)
+        #expect(try await workspace.run(["apply", "--auto-approve"]).exitCode == 0)
+        let stateChanged = try await workspace.run(["apply", "fourth.json"])
         #expect(stateChanged.exitCode == 1)
         #expect(stateChanged.stderr.contains("the state was written since"))
     }
@@ -195,7 +197,7 @@ struct PlanApplyTests {
             parent: nil, message: "keyplane apply lock\n\nHeld-By: ci@runner-7 pid 4242\nSince: 1790000000\n",
             author: KeyplaneWorkspace.author)
         try repository.updateReference("refs/keyplane/apply-lock", to: marker, expecting: nil, logMessage: "test holder")
-        let apply = try workspace.run(["apply", "--auto-approve"])
+        let apply = try await workspace.run(["apply", "--auto-approve"])
         #expect(apply.exitCode == 1)
         #expect(apply.stderr.contains("another apply holds the lock: ci@runner-7 pid 4242"))
         #expect(await workspace.liveKeys().isEmpty)
@@ -209,14 +211,14 @@ struct PlanApplyTests {
         faults.routes = ["POST /keys"]
         let workspace = try await KeyplaneWorkspace(faults: faults)
         defer { Task { await workspace.stop() } }
-        let apply = try workspace.run(["apply", "--auto-approve", "--parallelism", "1"])
+        let apply = try await workspace.run(["apply", "--auto-approve", "--parallelism", "1"])
         #expect(apply.exitCode == 0, "\(apply.stderr)")
         #expect(apply.stderr.contains("the create's answer was lost"))
         let live = await workspace.liveKeys()
         #expect(live.count == 4)
-        let listing = try workspace.run(["secrets", "list"]).stdout
+        let listing = try await workspace.run(["secrets", "list"]).stdout
         for address in ["acme/prod", "acme/staging", "acme/batch", "acme/ada/personal"] {
-            let secret = try workspace.run(["secrets", "get", address])
+            let secret = try await workspace.run(["secrets", "get", address])
             #expect(secret.exitCode == 0, "\(address): \(secret.stderr)")
             let hash = try KeyMaterial.hash(of: secret.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
             #expect(live.contains { $0.hash == hash }, "\(address)'s sealed secret does not belong to a live key")
@@ -228,19 +230,19 @@ struct PlanApplyTests {
     func noSecretLeaks() async throws {
         let workspace = try await KeyplaneWorkspace()
         defer { Task { await workspace.stop() } }
-        #expect(try workspace.run(["plan", "--out", "plan.json"]).exitCode == 0)
-        #expect(try workspace.run(["apply", "plan.json"]).exitCode == 0)
+        #expect(try await workspace.run(["plan", "--out", "plan.json"]).exitCode == 0)
+        #expect(try await workspace.run(["apply", "plan.json"]).exitCode == 0)
         try workspace.editManifest { $0.replacingOccurrences(of: "expires: 90d", with: "expires: 30d") }
-        for format in ["text", "markdown", "json"] { try workspace.run(["plan", "--format", format]) }
-        #expect(try workspace.run(["plan", "--out", "plan2.json"]).exitCode == 0)
-        #expect(try workspace.run(["apply", "plan2.json"]).exitCode == 0)
-        try workspace.run(["state", "show"])
-        try workspace.run(["secrets", "list"])
+        for format in ["text", "markdown", "json"] { try await workspace.run(["plan", "--format", format]) }
+        #expect(try await workspace.run(["plan", "--out", "plan2.json"]).exitCode == 0)
+        #expect(try await workspace.run(["apply", "plan2.json"]).exitCode == 0)
+        try await workspace.run(["state", "show"])
+        try await workspace.run(["secrets", "list"])
         let outputs = workspace.transcript
 
         var secrets: [String] = []
         for address in ["acme/prod", "acme/staging", "acme/batch", "acme/ada/personal"] {
-            secrets.append(try workspace.run(["secrets", "get", address]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+            secrets.append(try await workspace.run(["secrets", "get", address]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         secrets.append(workspace.harness.managementKey.revealed)
         #expect(secrets.allSatisfy { $0.hasPrefix("sk-or-v1-") })

@@ -59,3 +59,17 @@ public enum KeyplaneProcess {
                       exitCode: process.terminationStatus)
     }
 }
+
+extension KeyplaneProcess {
+    /// `run`, waiting on a thread outside Swift's cooperative pool. Tests that serve a simulator
+    /// in-process must use this: the pool has one thread per core, and a test blocked in
+    /// `waitUntilExit` on each of them would leave none for the simulator to answer the child.
+    public static func runDetached(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                                   stdin: String? = nil) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try run(arguments, in: directory, environment: environment, stdin: stdin) })
+            }
+        }
+    }
+}
