@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ManifestTests", dependencies: ["Manifest", "Domain", "TestSupport"],
-            resources: [.copy("Corpus")], swiftSettings: swiftSettings),
+            exclude: ["Corpus"], swiftSettings: swiftSettings),
         .testTarget(
             name: "OpenRouterTests",
             dependencies: [
@@ -130,10 +130,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "PlanTests", dependencies: ["Plan", "PlanReport", "Domain", "Manifest", "SealedState", "TestSupport"],
-            swiftSettings: swiftSettings),
+            exclude: ["Golden"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StatusTests", dependencies: ["Status", "Site", "Domain", "Manifest", "SealedState", "Git", "TestSupport"],
-            swiftSettings: swiftSettings),
+            exclude: ["Golden"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["keyplane", "TestSupport", "Git", "Domain", "OpenRouterAPI", "OpenRouterSimulator"],

@@ -57,6 +57,11 @@ enum SecretScanner {
             }
         }
         guard token.count >= minimumEntropyTokenLength else { return nil }
+        // Word-like names (`service-12-with-a-long-descriptive-name`) have several separators and
+        // short segments; random tokens, even base64url ones, have few.
+        let separators = token.count { $0 == "-" || $0 == "_" }
+        let longestSegment = token.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(\.count).max() ?? 0
+        if separators >= 2 && longestSegment < 16 { return nil }
         let isHex = token.allSatisfy(\.isHexDigit)
         let hasDigit = token.contains(where: \.isNumber)
         let hasLetter = token.contains(where: \.isLetter)

@@ -1,7 +1,8 @@
 public import Foundation
 import Cryptography
 
-/// The versioned JSON form of a plan: what `plan --format json` prints and `plan --out FILE`
+/// The versioned JSON form of a plan (keys are the Swift property names, such as
+/// `includeBYOKInLimit`; snake-case conversion would not round-trip acronyms): what `plan --format json` prints and `plan --out FILE`
 /// saves, and what `apply FILE` reads back. It holds no secret.
 public struct PlanDocument: Codable, Hashable, Sendable {
     public var formatVersion: Int
@@ -50,7 +51,6 @@ public struct PlanDocument: Codable, Hashable, Sendable {
     public static func decode(_ data: Data) throws(ReadError) -> PlanDocument {
         struct Version: Decodable { var formatVersion: Int }
         let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         decoder.dateDecodingStrategy = .iso8601
         let version: Version
         do { version = try decoder.decode(Version.self, from: data) } catch { throw .notAPlan("no format_version") }
@@ -63,7 +63,6 @@ public struct PlanDocument: Codable, Hashable, Sendable {
 
     static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return encoder

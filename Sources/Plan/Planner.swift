@@ -187,7 +187,12 @@ public enum Planner {
             }
             if !KeyValues.sameMoment(desiredExpiry, entry.expiresAt) {
                 let old = entry.expiresAt.map(ManifestDate.format) ?? "never"
-                return ("expiry changes from \(old) to \(ManifestDate.format(desiredExpiry)); OpenRouter cannot change a key's expiry", false)
+                switch spec.settings.expiry {
+                case .at(let date):
+                    return ("expiry changes from \(old) to \(ManifestDate.format(date)); OpenRouter cannot change a key's expiry", false)
+                case .after(let period):
+                    return ("expiry changes to \(period) after creation (it was set to \(old)); OpenRouter cannot change a key's expiry", false)
+                }
             }
             if let live, live.isExpired(at: input.now) {
                 return ("the key expired at \(live.expiresAt.map(ManifestDate.format) ?? "?")", false)

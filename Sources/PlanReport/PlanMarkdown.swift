@@ -62,14 +62,17 @@ public enum PlanMarkdown {
                 for (address, widening) in widenings { lines.append("> - `\(address)`: \(escape(widening.description))") }
             }
             if !expiring.isEmpty {
+                if lines.last != "> [!WARNING]" { lines.append(">") }
                 lines.append("> **Expiring within 7 days**")
                 for warning in expiring { lines.append("> - \(escape(ValueText.warning(warning)))") }
             }
             if !others.isEmpty {
+                if lines.last != "> [!WARNING]" { lines.append(">") }
                 lines.append("> **Also**")
                 for warning in others { lines.append("> - \(escape(ValueText.warning(warning)))") }
             }
             if !plan.drift.isEmpty {
+                if lines.last != "> [!WARNING]" { lines.append(">") }
                 lines.append("> **Drift**: \(plan.drift.count) setting\(plan.drift.count == 1 ? "" : "s") changed outside keyplane; this plan puts \(plan.drift.count == 1 ? "it" : "them") back.")
             }
             lines.append("")

@@ -138,9 +138,9 @@ struct PlanApplyTests {
         #expect(markdown.contains("`acme/prod`: limit raised from $100.00 to $150.00"))
         #expect(markdown.contains("`acme/batch`: limit of $20.00 removed"))
         let json = try await workspace.run(["plan", "--format", "json"]).stdout
-        #expect(json.contains("\"higher_limit\""))
-        #expect(json.contains("\"limit_removed\""))
-        #expect(json.contains("\"shorter_window\""))
+        #expect(json.contains("\"higherLimit\""))
+        #expect(json.contains("\"limitRemoved\""))
+        #expect(json.contains("\"shorterWindow\""))
     }
 
     @Test("--detailed-exitcode is 1 for broken manifests, and no API call is made")

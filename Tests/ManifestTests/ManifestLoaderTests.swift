@@ -112,4 +112,16 @@ struct ManifestLoaderTests {
         #expect(result.diagnostics.first?.location.file == folder.path + "/manifests/clients/acme.yaml")
         #expect(result.diagnostics.first?.message == "unknown field 'nme' in client; did you mean 'name'?")
     }
+
+    @Test("long descriptive names are not mistaken for secrets")
+    func descriptiveNamesAreNotSecrets() {
+        let result = ManifestLoader.load(sources: [(file: "a.yaml", text: Self.acme + """
+
+            keys:
+              - name: service-12-with-a-long-descriptive-name
+                client: acme
+                labels: { team: data-platform-ingestion-pipeline-2027 }
+            """)], now: now)
+        #expect(result.errors.map(\.description) == [])
+    }
 }

@@ -1,0 +1,139 @@
+import Domain
+import Foundation
+import Manifest
+import Plan
+import PlanReport
+import SealedState
+import TestSupport
+import Testing
+
+@Suite("planner")
+struct PlannerTests {
+    static let yaml = """
+        clients:
+          - id: acme
+            name: Acme
+            billing_email: billing@acme.example
+        keys:
+          - name: prod
+            client: acme
+            limit: 150
+            reset: weekly
+            protect: true
+            labels: { environment: production }
+          - name: staging
+            client: acme
+            limit: 5
+            reset: daily
+          - name: batch
+            client: acme
+            limit: 20
+            expires: 60d
+          - name: fresh
+            client: acme
+            limit: 1
+        """
+
+    /// prod: limit widened; staging: unchanged but drifted; batch: expiry changed; fresh: new;
+    /// old: removed from the manifests; plus an unmanaged key.
+    static func scenario() -> PlanDocument {
+        let prod = PlanFixture.entry("acme/prod", seed: 1, limit: "100", reset: .monthly, protect: true,
+                                     labels: ["environment": "production"])
+        let staging = PlanFixture.entry("acme/staging", seed: 2, limit: "5", reset: .daily)
+        let batch = PlanFixture.entry("acme/batch", seed: 3, limit: "20", reset: .monthly)
+        let old = PlanFixture.entry("acme/old", seed: 4, limit: "9", reset: .monthly)
+        let live = [
+            PlanFixture.live(prod) { $0.usage.credit.weekly = USD(decimal: "160")! },
+            PlanFixture.live(staging) { $0.limit = USD(decimal: "50") },
+            PlanFixture.live(batch), PlanFixture.live(old),
+            LiveKey(hash: PlanFixture.hash(9), name: "hand-made", label: "sk-or-v1-999...999", createdAt: PlanFixture.created),
+        ]
+        return PlanFixture.plan(PlanFixture.manifest(yaml), prior: [prod, staging, batch, old], live: live)
+    }
+
+    @Test("each key gets the action its differences call for")
+    func actions() {
+        let plan = Self.scenario().plan
+        let actions = Dictionary(uniqueKeysWithValues: plan.changes.map { ($0.address.description, $0.action) })
+        #expect(actions == ["acme/prod": .update, "acme/staging": .update, "acme/batch": .replace, "acme/fresh": .create,
+                            "acme/old": .delete])
+        #expect(plan.summary.description == "Plan: 1 to create, 2 to update, 1 to replace, 1 to delete")
+    }
+
+    @Test("drift is prior against refreshed and is put back by an update")
+    func drift() {
+        let plan = Self.scenario().plan
+        #expect(plan.drift.map(\.description) == ["limit changed outside keyplane: $5.00 → $50.00"])
+        let staging = plan.changes.first { $0.address.description == "acme/staging" }
+        #expect(staging?.reasons == ["limit was changed outside keyplane and is put back"])
+    }
+
+    @Test("spend widening, a limit below usage and unmanaged keys are reported")
+    func flags() {
+        let plan = Self.scenario().plan
+        let prod = plan.changes.first { $0.address.description == "acme/prod" }
+        #expect(prod?.widening == [.higherLimit(from: USD(decimal: "100")!, to: USD(decimal: "150")!),
+                                   .shorterWindow(from: .monthly, to: .weekly)])
+        #expect(plan.warnings.contains(PlanWarning(address: KeyAddress("acme/prod")!,
+                                                   kind: .limitBelowUsage(limit: USD(decimal: "150")!, spent: USD(decimal: "160")!))))
+        #expect(plan.unmanaged.map(\.name) == ["hand-made"])
+    }
+
+    @Test("a rotation that is due replaces the key with an overlap")
+    func rotationDue() {
+        let manifest = PlanFixture.manifest("""
+            clients: [{ id: acme, name: Acme, billing_email: b@acme.example }]
+            keys:
+              - { name: prod, client: acme, limit: 10, expires: 180d, rotation: { rotate_every: 30d, overlap: 2d } }
+            """)
+        let entry = PlanFixture.entry("acme/prod", seed: 1, limit: "10", reset: .monthly, expires: .days(180))
+        let plan = PlanFixture.plan(manifest, prior: [entry], live: [PlanFixture.live(entry)]).plan
+        let change = plan.changes.first
+        #expect(change?.action == .replace)
+        #expect(change?.handover == .overlap(until: PlanFixture.now.addingTimeInterval(2 * 86_400)))
+        #expect(change?.reasons.first == "rotation due: created 2026-10-01, rotate_every 30d")
+    }
+
+    @Test("the rotation's previous key is deleted once the overlap has ended")
+    func predecessorDeleted() {
+        let manifest = PlanFixture.manifest(Self.yaml)
+        var prod = PlanFixture.entry("acme/prod", seed: 1, limit: "150", reset: .weekly, protect: true, labels: ["environment": "production"])
+        prod.predecessor = RotationPredecessor(hash: PlanFixture.hash(7), deleteAfter: PlanFixture.now.addingTimeInterval(-60))
+        let previous = LiveKey(hash: PlanFixture.hash(7), name: "acme/prod [kp-7]", label: "x", createdAt: PlanFixture.created)
+        let plan = PlanFixture.plan(manifest, prior: [prod], live: [PlanFixture.live(prod), previous]).plan
+        let deletion = plan.changes.first { $0.subject == .predecessor }
+        #expect(deletion?.action == .delete)
+        #expect(deletion?.hash == PlanFixture.hash(7))
+        #expect(!plan.unmanaged.contains { $0.hash == PlanFixture.hash(7) })
+    }
+
+    @Test("disabling a client's last active production key is refused unless allowed")
+    func lastProductionKey() {
+        let yaml = Self.yaml.replacingOccurrences(of: "protect: true", with: "disabled: true")
+        let prod = PlanFixture.entry("acme/prod", seed: 1, limit: "150", reset: .weekly, labels: ["environment": "production"])
+        let refused = PlanFixture.plan(PlanFixture.manifest(yaml), prior: [prod], live: [PlanFixture.live(prod)]).plan
+        #expect(refused.violations.map(\.rule) == [.lastProductionKey])
+        let allowed = PlanFixture.plan(PlanFixture.manifest(yaml), prior: [prod], live: [PlanFixture.live(prod)],
+                                       options: PlanOptions(allowLastProductionKey: true)).plan
+        #expect(allowed.violations.isEmpty)
+    }
+
+    @Test("without a refresh the recorded state stands in for live keys and nothing is drift")
+    func withoutRefresh() {
+        let staging = PlanFixture.entry("acme/staging", seed: 2, limit: "5", reset: .daily)
+        let plan = PlanFixture.plan(PlanFixture.manifest(Self.yaml), prior: [staging], live: nil).plan
+        #expect(!plan.refreshed)
+        #expect(plan.drift.isEmpty)
+        #expect(plan.changes.first { $0.address.description == "acme/staging" }?.action == .noop)
+    }
+
+    @Test("a saved plan round-trips through its JSON document and an edited one is refused")
+    func savedPlanRoundTrip() throws {
+        let document = Self.scenario()
+        let data = try document.encoded()
+        #expect(try PlanDocument.decode(data) == document)
+        let edited = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"toolVersion\" : \"test\"", with: "\"toolVersion\" : \"evil\"")
+        #expect(edited != String(decoding: data, as: UTF8.self))
+        #expect(throws: PlanDocument.ReadError.fingerprintMismatch) { try PlanDocument.decode(Data(edited.utf8)) }
+    }
+}
