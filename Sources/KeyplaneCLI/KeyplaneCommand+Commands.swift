@@ -3,10 +3,13 @@ import ArgumentParser
 extension KeyplaneCommand {
     /// Every subcommand, in the order `--help` lists them. Add one line here per command.
     static let commands: [any ParsableCommand.Type] = [
+        InitCommand.self,
         ValidateCommand.self,
         PlanCommand.self,
         ApplyCommand.self,
         ImportCommand.self,
+        StatusCommand.self,
+        SiteCommand.self,
         StateCommand.self,
         SecretsCommand.self,
         SimulatorCommand.self,

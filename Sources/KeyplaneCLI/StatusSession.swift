@@ -1,0 +1,37 @@
+import Domain
+import Engine
+import Foundation
+import Manifest
+import Plan
+import SealedState
+import Status
+
+/// Gathers a status snapshot: the manifests, the state, and (unless told not to) a refresh of the
+/// live keys, with drift and unmanaged keys as a plan would find them.
+struct StatusSession {
+    let plan: PlanSession
+
+    func snapshot(refresh: Bool) async throws -> StatusSnapshot {
+        let now = Clock.now()
+        let (manifest, files) = try plan.loadManifest(now: now)
+        let state = try plan.openState()
+        var live: [LiveKey]?
+        if refresh {
+            let connection = try await APIConnection.open(plan.api, root: plan.repository.rootURL)
+            do { live = try await plan.refreshLive(connection) } catch {
+                await connection.close()
+                throw error
+            }
+            await connection.close()
+        }
+        let document = try plan.plan(manifest: manifest, files: files, state: state, live: live, managementLabel: nil,
+                                     now: now, options: PlanOptions())
+        let unmanaged = Set(document.plan.unmanaged.map(\.hash))
+        return StatusSnapshot(
+            now: now, manifest: manifest, entries: state?.state.sortedEntries ?? [],
+            live: Dictionary((live ?? []).map { ($0.hash, $0) }, uniquingKeysWith: { a, _ in a }),
+            unmanaged: (live ?? []).filter { unmanaged.contains($0.hash) },
+            drift: document.plan.drift.map { DriftNote(address: $0.address, message: $0.description) },
+            refreshedAt: live == nil ? nil : now)
+    }
+}
