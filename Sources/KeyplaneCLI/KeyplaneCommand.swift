@@ -8,11 +8,14 @@ public struct KeyplaneCommand: AsyncParsableCommand {
         commandName: "keyplane",
         abstract: "Manage OpenRouter API keys the GitOps way: declared in YAML, reviewed in git, sealed in state.",
         discussion: """
-            Manifests under manifests/ declare client organisations, their users and every key with its
-            limits. `plan` compares them with the sealed state and the live OpenRouter API, `apply` carries
+            Manifests under manifests/ declare client organisations, their users and every key with its \
+            limits. `plan` compares them with the sealed state and the live OpenRouter API, `apply` carries \
             the plan out and commits the new state, and `site` renders a status site from the same data.
 
-            Start with `keyplane validate manifests/`. The manifest reference is docs-site/manifest-reference.md.
+            Without OPENROUTER_MANAGEMENT_KEY, commands run against keyplane's embedded OpenRouter \
+            simulator (kept in .keyplane/), so nothing reaches openrouter.ai.
+
+            Start with `keyplane validate manifests`. The manifest reference is docs-site/manifest-reference.md.
             """,
         version: KeyplaneVersion.current,
         subcommands: KeyplaneCommand.commands)
