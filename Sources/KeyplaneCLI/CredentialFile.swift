@@ -4,7 +4,7 @@ import Foundation
 enum CredentialFile {
     static func read(_ path: String, what: String) throws -> String {
         do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw StateCommandFailure("cannot read the \(what) \(path): \(error.localizedDescription)")
+            throw CommandFailure("cannot read the \(what) \(path): \(error.localizedDescription)")
         }
     }
 }

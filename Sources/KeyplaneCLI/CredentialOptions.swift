@@ -27,7 +27,7 @@ struct CredentialOptions: ParsableArguments {
         for path in paths { identityTexts.append((path, try CredentialFile.read(path, what: "identity file"))) }
         for (source, text) in identityTexts {
             do { credentials.identities.append(try Identity(parsing: text)) } catch {
-                throw StateCommandFailure("\(source): \(error)")
+                throw CommandFailure("\(source): \(error)")
             }
         }
         return credentials

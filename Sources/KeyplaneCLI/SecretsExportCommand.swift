@@ -39,17 +39,17 @@ struct SecretsExportCommand: AsyncParsableCommand {
         let selects: (KeyAddress) -> Bool
         let subject: String
         if let client {
-            guard let id = ClientID(client) else { throw StateCommandFailure("'\(client)' is not a client id") }
+            guard let id = ClientID(client) else { throw CommandFailure("'\(client)' is not a client id") }
             selects = { $0.client == id && $0.user == nil }
             subject = "client \(client)"
         } else {
-            guard let id = UserID(user ?? "") else { throw StateCommandFailure("'\(user ?? "")' is not a user id") }
+            guard let id = UserID(user ?? "") else { throw CommandFailure("'\(user ?? "")' is not a user id") }
             selects = { $0.user == id }
             subject = "user \(user ?? "")"
         }
         let opened = try StateLocation(repository).open(credentials)
         let entries = opened.state.sortedEntries.filter { selects($0.address) }
-        guard !entries.isEmpty else { throw StateCommandFailure("the state has no keys for \(subject); nothing was written") }
+        guard !entries.isEmpty else { throw CommandFailure("the state has no keys for \(subject); nothing was written") }
 
         var names: [String: KeyAddress] = [:]
         var secrets: [(KeyAddress, String)] = []
@@ -57,10 +57,10 @@ struct SecretsExportCommand: AsyncParsableCommand {
         for entry in entries {
             let name = SecretsExportFormat.variableName(for: entry.address)
             if let other = names[name] {
-                throw StateCommandFailure("\(other) and \(entry.address) both become \(name); rename one of the keys")
+                throw CommandFailure("\(other) and \(entry.address) both become \(name); rename one of the keys")
             }
             names[name] = entry.address
-            let secret = try StateCommandFailure.context("cannot read the secret of \(entry.address)") { try opened.secret(for: entry.address) }
+            let secret = try CommandFailure.context("cannot read the secret of \(entry.address)") { try opened.secret(for: entry.address) }
             if let secret { secrets.append((entry.address, secret.revealed)) } else { unknown.append(entry.address.description) }
         }
         if !unknown.isEmpty {

@@ -10,7 +10,7 @@ enum SecretsFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let reason = errno == EEXIST ? "it already exists; remove it or choose another path" : String(cString: strerror(errno))
-            throw StateCommandFailure("cannot create \(path): \(reason)")
+            throw CommandFailure("cannot create \(path): \(reason)")
         }
         defer { close(descriptor) }
         let bytes = Array(text.utf8)
@@ -19,12 +19,12 @@ enum SecretsFile {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw StateCommandFailure("cannot write \(path): \(String(cString: strerror(errno)))")
+                throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))")
             }
             offset += written
         }
         guard fchmod(descriptor, 0o600) == 0, fsync(descriptor) == 0 else {
-            throw StateCommandFailure("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))")
         }
     }
 }

@@ -15,12 +15,12 @@ struct SecretsGetCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let parsed = KeyAddress(address) else {
-            throw StateCommandFailure("'\(address)' is not an address: use client/key or client/user/key")
+            throw CommandFailure("'\(address)' is not an address: use client/key or client/user/key")
         }
         let opened = try StateLocation(repository).open(credentials)
-        let secret = try StateCommandFailure.context("cannot read the secret of \(parsed)") { try opened.secret(for: parsed) }
+        let secret = try CommandFailure.context("cannot read the secret of \(parsed)") { try opened.secret(for: parsed) }
         guard let secret else {
-            throw StateCommandFailure("the state does not know the secret of \(parsed): the key was adopted, not created by keyplane; rotate it to get a secret keyplane holds")
+            throw CommandFailure("the state does not know the secret of \(parsed): the key was adopted, not created by keyplane; rotate it to get a secret keyplane holds")
         }
         print(secret.revealed)
     }

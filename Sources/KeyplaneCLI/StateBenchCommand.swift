@@ -51,7 +51,7 @@ struct StateBenchCommand: AsyncParsableCommand {
         let passphrase = Passphrase("keyplane bench")
         // The cheapest scrypt parameters this build accepts: the KDF costs microseconds.
         let kdf = PassphraseKDF.scrypt(logN: 1, r: 1, p: 1)
-        var opened = try StateCommandFailure.context("cannot create the state") { try store.initialize(recipients: [.passphrase(passphrase, kdf)]) }
+        var opened = try CommandFailure.context("cannot create the state") { try store.initialize(recipients: [.passphrase(passphrase, kdf)]) }
         let created = Date(timeIntervalSince1970: 1_750_000_000)
         let entries = (0..<secrets).map { index in
             let address = KeyAddress("client-\(index % clients)/key-\(index)")!
@@ -68,7 +68,7 @@ struct StateBenchCommand: AsyncParsableCommand {
         var reopened: OpenedState?
         let open = try clock.measure { reopened = try store.open(with: Credentials(passphrase: passphrase)) }
         let one = try clock.measure { _ = try reopened?.secret(for: entries[entries.count / 2].0.address) }
-        guard reopened?.state.entries.count == secrets else { throw StateCommandFailure("the reopened state lost entries") }
+        guard reopened?.state.entries.count == secrets else { throw CommandFailure("the reopened state lost entries") }
 
         let figures = Figures(secrets: secrets, clients: min(clients, secrets), sealWriteSeconds: sealWrite.seconds,
                               openSeconds: open.seconds, oneSecretSeconds: one.seconds)

@@ -25,21 +25,21 @@ struct StateInitCommand: AsyncParsableCommand {
         var recipients: [NewRecipient] = []
         if passphrase {
             guard let given = try credentials.credentials().passphrase else {
-                throw StateCommandFailure("--passphrase needs KEYPLANE_PASSPHRASE or --passphrase-file")
+                throw CommandFailure("--passphrase needs KEYPLANE_PASSPHRASE or --passphrase-file")
             }
             recipients.append(.passphrase(given, kdf.kdf))
         }
         for text in recipient {
             guard let key = RecipientKey(text) else {
-                throw StateCommandFailure("'\(text)' is not a recipient public key (kp1 and 64 hex digits); create one with `keyplane state keygen`")
+                throw CommandFailure("'\(text)' is not a recipient public key (kp1 and 64 hex digits); create one with `keyplane state keygen`")
             }
             recipients.append(.x25519(key))
         }
         guard !recipients.isEmpty else {
-            throw StateCommandFailure("give at least one recipient: --passphrase, or --recipient kp1…")
+            throw CommandFailure("give at least one recipient: --passphrase, or --recipient kp1…")
         }
         let store = StateLocation(repository).store
-        let opened = try StateCommandFailure.context("cannot create the state") { try store.initialize(recipients: recipients) }
+        let opened = try CommandFailure.context("cannot create the state") { try store.initialize(recipients: recipients) }
         print("Created the sealed state in \(repository.state)/ (lineage \(opened.state.lineage), serial \(opened.state.serial)).")
         for recipient in opened.state.recipients { print("  recipient: \(recipient)") }
         print("Commit \(repository.state)/ to git; from then on keyplane refuses to open an older copy of it.")

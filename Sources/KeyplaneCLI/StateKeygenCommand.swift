@@ -16,7 +16,7 @@ struct StateKeygenCommand: AsyncParsableCommand {
     var out: String?
 
     func run() async throws {
-        let identity = try StateCommandFailure.context("cannot create an identity") { try Identity.generate() }
+        let identity = try CommandFailure.context("cannot create an identity") { try Identity.generate() }
         if let out {
             try SecretsFile.write(identity.fileText, to: out)
             print(identity.recipient)

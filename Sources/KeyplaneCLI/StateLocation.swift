@@ -13,13 +13,13 @@ struct StateLocation {
     /// Opens the state with the credentials, adding the context to any refusal.
     func open(_ credentials: CredentialOptions) throws -> OpenedState {
         let given = try credentials.credentials()
-        return try StateCommandFailure.context("cannot open the state") { try store.open(with: given) }
+        return try CommandFailure.context("cannot open the state") { try store.open(with: given) }
     }
 
     /// Writes it back, adding context to any failure.
     func write(_ opened: inout OpenedState) throws {
         do { try store.write(&opened) } catch {
-            throw StateCommandFailure("cannot write the state: \(error)")
+            throw CommandFailure("cannot write the state: \(error)")
         }
     }
 }

@@ -16,7 +16,7 @@ struct StateNewPassphrase: ParsableArguments {
             passphrase = Passphrase(text)
         }
         guard let passphrase, !passphrase.isEmpty else {
-            throw StateCommandFailure("no new passphrase was given: set KEYPLANE_NEW_PASSPHRASE or pass --new-passphrase-file")
+            throw CommandFailure("no new passphrase was given: set KEYPLANE_NEW_PASSPHRASE or pass --new-passphrase-file")
         }
         return passphrase
     }

@@ -21,11 +21,11 @@ struct StateRecipientsAddCommand: AsyncParsableCommand {
         switch RecipientID(recipient) {
         case .passphrase?: new = .passphrase(try newPassphrase.passphrase(), kdf.kdf)
         case .x25519(let key)?: new = .x25519(key)
-        case nil: throw StateCommandFailure("'\(recipient)' is neither `passphrase` nor a public key kp1…")
+        case nil: throw CommandFailure("'\(recipient)' is neither `passphrase` nor a public key kp1…")
         }
         let location = StateLocation(repository)
         var opened = try location.open(credentials)
-        try StateCommandFailure.context("cannot add \(new)") { try opened.addRecipient(new) }
+        try CommandFailure.context("cannot add \(new)") { try opened.addRecipient(new) }
         try location.write(&opened)
         print("Added \(new) as a recipient (serial \(opened.state.serial)); commit \(repository.state)/.")
     }

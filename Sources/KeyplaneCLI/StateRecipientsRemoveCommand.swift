@@ -19,11 +19,11 @@ struct StateRecipientsRemoveCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let id = RecipientID(recipient) else {
-            throw StateCommandFailure("'\(recipient)' is neither `passphrase` nor a public key kp1…")
+            throw CommandFailure("'\(recipient)' is neither `passphrase` nor a public key kp1…")
         }
         let location = StateLocation(repository)
         var opened = try location.open(credentials)
-        try StateCommandFailure.context("cannot remove \(id)") { try opened.removeRecipient(id) }
+        try CommandFailure.context("cannot remove \(id)") { try opened.removeRecipient(id) }
         try location.write(&opened)
         print("Removed \(id) and rekeyed (serial \(opened.state.serial), \(opened.state.recipients.count) recipient(s) left); commit \(repository.state)/.")
     }

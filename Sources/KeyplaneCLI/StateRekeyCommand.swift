@@ -23,7 +23,7 @@ struct StateRekeyCommand: AsyncParsableCommand {
         let location = StateLocation(repository)
         var opened = try location.open(credentials)
         let passphrase = changePassphrase ? try newPassphrase.passphrase() : nil
-        try StateCommandFailure.context("cannot rekey") {
+        try CommandFailure.context("cannot rekey") {
             try opened.rekey(newPassphrase: passphrase, kdf: changePassphrase ? kdf.kdf : nil)
         }
         try location.write(&opened)
