@@ -8,6 +8,7 @@ extension KeyplaneCommand {
         PlanCommand.self,
         ApplyCommand.self,
         ImportCommand.self,
+        UnlockCommand.self,
         StatusCommand.self,
         SiteCommand.self,
         StateCommand.self,

@@ -202,6 +202,13 @@ struct PlanApplyTests {
         #expect(apply.stderr.contains("another apply holds the lock: ci@runner-7 pid 4242"))
         #expect(await workspace.liveKeys().isEmpty)
         #expect(try repository.resolve(reference: "refs/keyplane/apply-lock") == marker)
+
+        let unlock = try await workspace.run(["unlock"])
+        #expect(unlock.exitCode == 0)
+        #expect(unlock.stdout.contains("Cleared the apply lock held by ci@runner-7 pid 4242"))
+        #expect(try repository.resolve(reference: "refs/keyplane/apply-lock") == nil)
+        #expect(try await workspace.run(["apply", "--auto-approve"]).exitCode == 0)
+        #expect(await workspace.liveKeys().count == 4)
     }
 
     @Test("a create whose response is dropped after the commit leaves no duplicate and no lost secret")

@@ -64,7 +64,7 @@ struct ValidateCommandTests {
     func helpListsCommands() async throws {
         let output = try await KeyplaneProcess.runDetached(["--help"])
         #expect(output.exitCode == 0)
-        for command in ["init", "validate", "plan", "apply", "import", "status", "site", "state", "secrets", "simulator"] {
+        for command in ["init", "validate", "plan", "apply", "import", "unlock", "status", "site", "state", "secrets", "simulator"] {
             #expect(output.stdout.contains("  \(command) "), "\(command) missing from --help")
         }
     }
