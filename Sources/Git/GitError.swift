@@ -10,6 +10,9 @@ public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
         case exists
         /// The remote rejected a push, for example because it moved since the last fetch.
         case rejected
+        /// A push found the remote's branch somewhere other than where the caller expected it,
+        /// so it changed nothing there (see `GitRepository.push(branch:to:expecting:)`).
+        case remoteMoved
         /// Any other failure.
         case other
     }

@@ -37,6 +37,15 @@ public final class GitRepository: @unchecked Sendable {
         return GitRepository(handle: repository!)
     }
 
+    /// Opens the repository at exactly `url` (its working tree, `.git` folder or bare folder),
+    /// without searching parent folders.
+    static func openExactly(at url: URL) throws -> GitRepository {
+        Libgit2.ensureInitialized()
+        var repository: OpaquePointer?
+        try Libgit2.check(git_repository_open(&repository, url.path), "git_repository_open")
+        return GitRepository(handle: repository!)
+    }
+
     /// The working tree's root, or nil for a bare repository.
     public var workingDirectory: URL? {
         guard let path = git_repository_workdir(handle) else { return nil }

@@ -19,6 +19,13 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
         hex = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
+    /// The id, or nil for libgit2's all-zero id, which stands for "no such reference".
+    init?(nonZero oid: git_oid) {
+        var copy = oid
+        guard git_oid_is_zero(&copy) == 0 else { return nil }
+        self.init(oid)
+    }
+
     var oid: git_oid {
         var result = git_oid()
         _ = git_oid_fromstr(&result, hex)

@@ -45,11 +45,17 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Allow deleting or disabling a client's last active production key.")
     var allowLastProductionKey = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "After committing, push the branch to REMOTE (a remote's name, a URL or a path), but only if the remote's branch is still where this apply started from; if it moved, keep the commit locally and exit 1.",
+        valueName: "remote"))
+    var push: String?
+
     func run() async throws {
         guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
+        try ApplyPush.check(push, repository: repository)
         try await ApplyRunner(
             repository: repository, credentials: credentials, api: api, planFile: planFile, autoApprove: autoApprove,
-            parallelism: parallelism, options: PlanOptions(allowLastProductionKey: allowLastProductionKey)
+            parallelism: parallelism, options: PlanOptions(allowLastProductionKey: allowLastProductionKey), push: push
         ).run()
     }
 
@@ -74,6 +80,8 @@ struct ApplyRunner {
     var options: PlanOptions
     /// Keys to adopt by hash (`keyplane import`).
     var adoptions: [KeyAddress: String] = [:]
+    /// Where to push the apply commit (`apply --push`), if anywhere.
+    var push: String? = nil
 
     func run() async throws {
         var standardError = StandardError()
@@ -194,6 +202,7 @@ struct ApplyRunner {
         for note in result.notes { print("keyplane: \(note)", to: &standardError) }
         let applied = document.plan.actions.count - result.failures.count
         print("Applied \(Plural.count(applied, "change")) and committed \(commit.short): \(message.split(separator: "\n").first ?? "").")
+        if let push { try ApplyPush(remote: push).push(commit, in: git) }
         if !result.failures.isEmpty {
             throw CommandFailure("\(Plural.count(result.failures.count, "change")) failed:\n"
                 + result.failures.map { "  ✗ \($0.address): \($0.message)" }.joined(separator: "\n")
