@@ -243,9 +243,13 @@ public enum Planner {
         mutating func checkLastProductionKeys() {
             guard !input.options.allowLastProductionKey else { return }
             var before: [ClientID: Int] = [:]
+            var activeProduction = Set<KeyAddress>()
             for entry in input.prior where entry.labels[KeySettings.productionLabel.key] == KeySettings.productionLabel.value {
                 let disabled = liveByHash[entry.hash]?.disabled ?? entry.disabled
-                if !disabled, !(refreshed && liveByHash[entry.hash] == nil) { before[entry.address.client, default: 0] += 1 }
+                if !disabled, !(refreshed && liveByHash[entry.hash] == nil) {
+                    before[entry.address.client, default: 0] += 1
+                    activeProduction.insert(entry.address)
+                }
             }
             var after: [ClientID: Int] = [:]
             for spec in input.manifest.keys where spec.settings.isProduction && !spec.settings.disabled {
@@ -253,7 +257,7 @@ public enum Planner {
             }
             for (client, count) in before.sorted(by: { $0.key < $1.key }) where count > 0 && after[client, default: 0] == 0 {
                 let culprits = changes.filter { change in
-                    change.address.client == client && change.subject == .current
+                    change.address.client == client && change.subject == .current && activeProduction.contains(change.address)
                         && (change.action == .delete || (change.action == .update && change.after?.disabled == true))
                 }
                 for change in culprits {

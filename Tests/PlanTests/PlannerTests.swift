@@ -118,6 +118,19 @@ struct PlannerTests {
         #expect(allowed.violations.isEmpty)
     }
 
+    @Test("only the production key itself is blamed when the last one goes, not other keys changing with it")
+    func lastProductionKeyBlamesOnlyProductionKeys() {
+        // prod is disabled and staging is removed in the same change: only prod breaks the guard.
+        let yaml = Self.yaml.replacingOccurrences(of: "protect: true", with: "disabled: true")
+            .replacingOccurrences(of: "  - name: staging\n    client: acme\n    limit: 5\n    reset: daily\n", with: "")
+        let prod = PlanFixture.entry("acme/prod", seed: 1, limit: "150", reset: .weekly, labels: ["environment": "production"])
+        let staging = PlanFixture.entry("acme/staging", seed: 2, limit: "5", reset: .daily)
+        let plan = PlanFixture.plan(PlanFixture.manifest(yaml), prior: [prod, staging],
+                                    live: [PlanFixture.live(prod), PlanFixture.live(staging)]).plan
+        #expect(plan.changes.contains { $0.address.description == "acme/staging" && $0.action == .delete })
+        #expect(plan.violations.map(\.address.description) == ["acme/prod"])
+    }
+
     @Test("without a refresh the recorded state stands in for live keys and nothing is drift")
     func withoutRefresh() {
         let staging = PlanFixture.entry("acme/staging", seed: 2, limit: "5", reset: .daily)
