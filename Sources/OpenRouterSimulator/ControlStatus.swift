@@ -5,10 +5,12 @@ struct ControlStatus: Encodable {
     var now: APITimestamp
     var keyCount: Int
     var faults: FaultSettings
+    var counts: RequestCounts
 
     enum CodingKeys: String, CodingKey {
         case now
         case keyCount = "key_count"
         case faults
+        case counts
     }
 }

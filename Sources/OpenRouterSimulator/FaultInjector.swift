@@ -7,6 +7,8 @@ public actor FaultInjector {
     public private(set) var settings: FaultSettings
     private var recentGlobal: [Date] = []
     private var recentByRoute: [APIRoute: [Date]] = [:]
+    /// Every `/api/v1` request seen since start (or the last reset), and how many got a `429`.
+    public private(set) var counts = RequestCounts()
 
     public init(settings: FaultSettings = FaultSettings()) { self.settings = settings }
 
@@ -27,6 +29,16 @@ public actor FaultInjector {
     var latency: Duration { .milliseconds(max(0, settings.latencyMilliseconds)) }
 
     func decide(for route: APIRoute, now: Date = Date()) -> FaultDecision {
+        counts.requests += 1
+        let decision = decideFault(for: route, now: now)
+        if case .rateLimited = decision { counts.rateLimited += 1 }
+        return decision
+    }
+
+    /// Forgets the request counts.
+    public func resetCounts() { counts = RequestCounts() }
+
+    private func decideFault(for route: APIRoute, now: Date) -> FaultDecision {
         let retryAfter = max(0, settings.retryAfterSeconds)
         if let decision = rateWindow(route: route, now: now) { return decision }
         let resetMillis = Int64((now.timeIntervalSince1970 + Double(retryAfter)) * 1000)
@@ -83,5 +95,19 @@ public actor FaultInjector {
             return true
         }
         return chance(settings.dropShare)
+    }
+}
+
+/// How many API requests the simulator saw, for tests and benchmarks that must show a run made
+/// no call at all, or stayed under the rate limit.
+public struct RequestCounts: Codable, Equatable, Sendable {
+    public var requests = 0
+    public var rateLimited = 0
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case requests
+        case rateLimited = "rate_limited"
     }
 }

@@ -13,7 +13,8 @@ extension OpenRouterSimulator {
 
         control.get("state") { _, _ in
             try SimulatorResponses.json(
-                ControlStatus(now: APITimestamp(await state.now()), keyCount: await state.keyCount, faults: await faults.settings))
+                ControlStatus(now: APITimestamp(await state.now()), keyCount: await state.keyCount, faults: await faults.settings,
+                              counts: await faults.counts))
         }
 
         control.post("spend") { request, _ in
@@ -57,6 +58,7 @@ extension OpenRouterSimulator {
         control.post("reset") { _, _ in
             try await state.reset()
             await faults.replace(with: FaultSettings())
+            await faults.resetCounts()
             return try SimulatorResponses.json(["reset": true])
         }
     }
