@@ -12,21 +12,41 @@ public enum ApplyLock {
         public var who: String
         public var since: Date
         public var commit: ObjectID
+        /// The host and process id of the run, when it recorded them.
+        public var host: String?
+        public var pid: Int32?
 
         public var description: String { "\(who), since \(ISO8601DateFormatter().string(from: since))" }
+
+        /// True when the holder ran on this host and its process is gone: it crashed or was killed.
+        public var isDeadOnThisHost: Bool {
+            guard let host, let pid, host == ProcessInfo.processInfo.hostName, pid > 0 else { return false }
+            return kill(pid, 0) != 0 && errno == ESRCH
+        }
     }
 
     /// Why the lock could not be taken.
     public struct Held: Error, CustomStringConvertible {
         public let holder: Holder
         public var description: String {
-            "another apply holds the lock: \(holder) (git ref \(ApplyLock.reference)). Wait for it to finish. If that run crashed, run `keyplane apply` again after `keyplane unlock`, and the journal recovers what it did."
+            let advice = holder.isDeadOnThisHost
+                ? "That process is no longer running on this host, so the lock is stale: run `keyplane unlock`, then `keyplane apply`, and the journal recovers what it did."
+                : "Wait for it to finish. If that run crashed, run `keyplane apply` again after `keyplane unlock`, and the journal recovers what it did."
+            return "another apply holds the lock: \(holder) (git ref \(ApplyLock.reference)). \(advice)"
         }
     }
 
     /// Takes the lock for `who`, or throws `Held` naming the current holder.
     public static func acquire(in repository: GitRepository, who: String, now: Date = Date()) throws -> ObjectID {
-        let message = "keyplane apply lock\n\nHeld-By: \(who)\nSince: \(Int(now.timeIntervalSince1970))\n"
+        let message = """
+            keyplane apply lock
+
+            Held-By: \(who)
+            Since: \(Int(now.timeIntervalSince1970))
+            Host: \(ProcessInfo.processInfo.hostName)
+            Pid: \(ProcessInfo.processInfo.processIdentifier)
+
+            """
         let marker = try repository.createDetachedCommit(
             parent: nil, message: message, author: Signature(name: "keyplane", email: "keyplane@localhost", date: now))
         do {
@@ -44,7 +64,8 @@ public enum ApplyLock {
         let commit = try repository.commit(id)
         let trailers = Dictionary(commit.trailers.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         let since = trailers["Since"].flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) } ?? commit.author.date
-        return Holder(who: trailers["Held-By"] ?? "unknown", since: since, commit: id)
+        return Holder(who: trailers["Held-By"] ?? "unknown", since: since, commit: id, host: trailers["Host"],
+                      pid: trailers["Pid"].flatMap { Int32($0) })
     }
 
     /// Releases a lock this run took (only if it still points at this run's marker).

@@ -46,16 +46,14 @@ final class KeyplaneWorkspace: @unchecked Sendable {
             key: { limit: 3, reset: daily }
         """
 
+    /// Where background runs write their output: outside the repository.
+    let outputs: TemporaryDirectory
+
     init(manifest: String = KeyplaneWorkspace.manifest, faults: FaultSettings = FaultSettings()) async throws {
         folder = try TemporaryDirectory(prefix: "keyplane-e2e")
+        outputs = try TemporaryDirectory(prefix: "keyplane-e2e-output")
         harness = try await SimulatorHarness.start(faults: faults)
-        environment = [
-            "OPENROUTER_BASE_URL": harness.baseURL,
-            "OPENROUTER_MANAGEMENT_KEY": harness.managementKey.revealed,
-            "KEYPLANE_PASSPHRASE": Self.passphrase,
-            "KEYPLANE_AUTHOR_NAME": "Test Operator",
-            "KEYPLANE_AUTHOR_EMAIL": "operator@example.com",
-        ]
+        environment = Self.environment(for: harness)
         try folder.write(manifest, to: "manifests/acme.yaml")
         try folder.write(".keyplane/\n", to: ".gitignore")
         let repository = try GitRepository.create(at: folder.url)
@@ -63,6 +61,17 @@ final class KeyplaneWorkspace: @unchecked Sendable {
         let initialised = try await run(["state", "init", "--passphrase", "--scrypt-log-n", "10"])
         guard initialised.exitCode == 0 else { throw WorkspaceError(message: "state init failed: \(initialised.stderr)") }
         try repository.commit(paths: ["state/keyplane-state.json"], message: "Create the state", author: Self.author)
+    }
+
+    /// What `keyplane` needs to reach `harness` and open the state.
+    static func environment(for harness: SimulatorHarness) -> [String: String] {
+        [
+            "OPENROUTER_BASE_URL": harness.baseURL,
+            "OPENROUTER_MANAGEMENT_KEY": harness.managementKey.revealed,
+            "KEYPLANE_PASSPHRASE": Self.passphrase,
+            "KEYPLANE_AUTHOR_NAME": "Test Operator",
+            "KEYPLANE_AUTHOR_EMAIL": "operator@example.com",
+        ]
     }
 
     static let author = Signature(name: "Test Operator", email: "operator@example.com")
@@ -74,6 +83,19 @@ final class KeyplaneWorkspace: @unchecked Sendable {
     func run(_ arguments: [String], extraEnvironment: [String: String] = [:]) async throws -> KeyplaneProcess.Output {
         let output = try await KeyplaneProcess.runDetached(
             arguments, in: folder.url, environment: environment.merging(extraEnvironment) { $1 })
+        transcript += output.combined
+        return output
+    }
+
+    /// Starts `keyplane arguments…` in the workspace and returns at once; `finish` waits for it.
+    func start(_ arguments: [String], environment override: [String: String]? = nil) throws -> KeyplaneProcess.Running {
+        try KeyplaneProcess.start(arguments, in: folder.url, environment: override ?? environment, outputFolder: outputs.url)
+    }
+
+    /// Waits for a run from `start` and keeps its output in the transcript.
+    @discardableResult
+    func finish(_ running: KeyplaneProcess.Running) async -> KeyplaneProcess.Output {
+        let output = await running.wait()
         transcript += output.combined
         return output
     }

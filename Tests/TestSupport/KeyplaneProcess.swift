@@ -7,6 +7,8 @@ public enum KeyplaneProcess {
         public var stdout: String
         public var stderr: String
         public var exitCode: Int32
+        /// True when a signal ended the process (then `exitCode` is the signal's number).
+        public var signaled = false
         /// Both streams, for scanning for leaked secrets.
         public var combined: String { stdout + stderr }
     }
@@ -71,5 +73,64 @@ extension KeyplaneProcess {
                 continuation.resume(with: Result { try run(arguments, in: directory, environment: environment, stdin: stdin) })
             }
         }
+    }
+}
+
+extension KeyplaneProcess {
+    /// A `keyplane` child started in the background, for tests that kill it part-way. Its output
+    /// goes to files, so it never blocks on a full pipe however long nobody reads it.
+    public final class Running: @unchecked Sendable {
+        // Only touched by the test that started it, one call at a time.
+        private let process: Process
+        private let outURL: URL
+        private let errURL: URL
+
+        public var pid: Int32 { process.processIdentifier }
+        public var isRunning: Bool { process.isRunning }
+
+        init(process: Process, outURL: URL, errURL: URL) {
+            self.process = process
+            self.outURL = outURL
+            self.errURL = errURL
+        }
+
+        /// Sends SIGKILL: the child gets no chance to clean up, like a crash or an OOM kill.
+        public func kill() { _ = Foundation.kill(process.processIdentifier, SIGKILL) }
+
+        /// Waits for the child to end, off the cooperative pool, and returns what it printed.
+        public func wait() async -> Output {
+            await withCheckedContinuation { continuation in
+                Thread.detachNewThread {
+                    self.process.waitUntilExit()
+                    let stdout = (try? String(contentsOf: self.outURL, encoding: .utf8)) ?? ""
+                    let stderr = (try? String(contentsOf: self.errURL, encoding: .utf8)) ?? ""
+                    continuation.resume(returning: Output(
+                        stdout: stdout, stderr: stderr, exitCode: self.process.terminationStatus,
+                        signaled: self.process.terminationReason == .uncaughtSignal))
+                }
+            }
+        }
+    }
+
+    /// Starts `keyplane arguments…` in `directory` and returns at once.
+    public static func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
+                             outputFolder: URL) throws -> Running {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1"]
+        env.merge(environment) { $1 }
+        process.environment = env
+        let name = UUID().uuidString
+        let outURL = outputFolder.appendingPathComponent("\(name).out")
+        let errURL = outputFolder.appendingPathComponent("\(name).err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return Running(process: process, outURL: outURL, errURL: errURL)
     }
 }

@@ -1,0 +1,42 @@
+import Foundation
+import Git
+import OpenRouterSimulator
+import Testing
+import TestSupport
+
+/// Two applies started at the same moment in the same repository. Each talks to its own
+/// simulator, so the simulators' request counts show which run touched the API: exactly one may.
+@Suite("two concurrent applies")
+struct ConcurrencyTests {
+    @Test("exactly one touches the API; the other is refused before any call and names the holder")
+    func oneWinsOneIsRefused() async throws {
+        var slow = FaultSettings()
+        slow.latencyMilliseconds = 150  // the winner is still running when the loser checks the lock
+        let workspace = try await KeyplaneWorkspace(faults: slow)
+        defer { Task { await workspace.stop() } }
+        let second = try await SimulatorHarness.start(faults: slow)
+        defer { Task { try? await second.stop() } }
+        await workspace.harness.faults.resetCounts()
+
+        let runs = try [
+            workspace.start(["apply", "--auto-approve", "--parallelism", "1"]),
+            workspace.start(["apply", "--auto-approve", "--parallelism", "1"],
+                            environment: KeyplaneWorkspace.environment(for: second)),
+        ]
+        var outputs: [KeyplaneProcess.Output] = []
+        for run in runs { outputs.append(await workspace.finish(run)) }
+        let requests = [await workspace.harness.faults.counts.requests, await second.faults.counts.requests]
+
+        let winners = outputs.indices.filter { outputs[$0].exitCode == 0 }
+        try #require(winners.count == 1, "exit codes \(outputs.map(\.exitCode)): \(outputs.map(\.stderr))")
+        let winner = winners[0], loser = 1 - winner
+        #expect(requests[winner] > 0)
+        #expect(requests[loser] == 0, "the refused apply made \(requests[loser]) API requests")
+        #expect(outputs[loser].stderr.contains("another apply holds the lock"), "\(outputs[loser].stderr)")
+        #expect(outputs[loser].stderr.contains("pid \(runs[winner].pid)"), "the refusal does not name the holder: \(outputs[loser].stderr)")
+
+        let keys = [await workspace.liveKeys().count, await second.state.keyCount]
+        #expect(keys[winner] == 4 && keys[loser] == 0)
+        #expect(try workspace.repository.resolve(reference: "refs/keyplane/apply-lock") == nil)
+    }
+}
