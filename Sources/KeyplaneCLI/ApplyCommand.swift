@@ -50,12 +50,28 @@ struct ApplyCommand: AsyncParsableCommand {
         valueName: "remote"))
     var push: String?
 
-    func run() async throws {
+    @Option(name: .long, help: ArgumentHelp("Apply only this key address (fresh plans only); may be repeated.", valueName: "address"))
+    var target: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Replace this key now with a new secret (fresh plans only); may be repeated.", valueName: "address"))
+    var replace: [String] = []
+
+    func validate() throws {
         guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
+        if planFile != nil && !(target.isEmpty && replace.isEmpty) {
+            throw ValidationError("--target and --replace shape a fresh plan; a saved plan already says what it does. Pass them to `keyplane plan --out FILE` instead")
+        }
+    }
+
+    func run() async throws {
         try ApplyPush.check(push, repository: repository)
+        let options = try PlanOptions(
+            targets: Set(target.map { try PlanCommand.address($0, option: "--target") }),
+            replace: Set(replace.map { try PlanCommand.address($0, option: "--replace") }),
+            allowLastProductionKey: allowLastProductionKey)
         try await ApplyRunner(
             repository: repository, credentials: credentials, api: api, planFile: planFile, autoApprove: autoApprove,
-            parallelism: parallelism, options: PlanOptions(allowLastProductionKey: allowLastProductionKey), push: push
+            parallelism: parallelism, options: options, push: push
         ).run()
     }
 
@@ -120,7 +136,7 @@ struct ApplyRunner {
         let filesBefore = try location.store.filePaths(relativeTo: repository.rootURL)
         let connection = try await APIConnection.open(api, root: repository.rootURL, maxConcurrentRequests: parallelism)
         defer { Task { await connection.close() } }
-        let journalURL = repository.rootURL.appendingPathComponent(APIConnection.embeddedFolder).appendingPathComponent("journal.jsonl")
+        let journalURL = session.journalURL
 
         // A journal left behind means an earlier apply stopped before its commit: commit this time.
         let interrupted = FileManager.default.fileExists(atPath: journalURL.path)
@@ -136,9 +152,16 @@ struct ApplyRunner {
                                      managementLabel: connection.managementKeyLabel, now: now, options: options, adoptions: adoptions)
         let document: PlanDocument
         if let saved {
-            var current = fresh.plan.binding
-            if !recovered.isEmpty { current.stateSerial = saved.plan.binding.stateSerial }
-            let changes = saved.plan.binding.changes(comparedWith: current)
+            // Recovery put keys into the state that the saved plan may not know: applying it could
+            // create them again. Only a plan made after the recovery is safe.
+            guard recovered.isEmpty else {
+                throw CommandFailure("""
+                    an interrupted apply was recovered from its journal before this saved plan could run, and the plan \
+                    does not know the keys it recovered; nothing was applied. Run `keyplane apply` without a plan file \
+                    to commit the recovery, then make a new plan with `keyplane plan --out FILE`.
+                    """)
+            }
+            let changes = saved.plan.binding.changes(comparedWith: fresh.plan.binding)
             guard changes.isEmpty else {
                 throw CommandFailure("the saved plan is stale and was not applied. Since it was made:\n"
                     + changes.map { "  - \($0)" }.joined(separator: "\n") + "\nMake a new plan with `keyplane plan --out FILE` and review it.")

@@ -26,6 +26,40 @@ struct PlanSession {
         return (manifest, result.files)
     }
 
+    /// `--target` and `--replace` must name keys that exist: a typo would otherwise plan nothing
+    /// and look like success.
+    func checkAddresses(_ options: PlanOptions, manifest: Manifest, state: OpenedState?) throws {
+        let declared = Set(manifest.keys.map(\.address))
+        let recorded = Set(state?.state.sortedEntries.map(\.address) ?? [])
+        for address in options.targets.sorted() where !declared.contains(address) && !recorded.contains(address) {
+            throw CommandFailure("--target \(address): no key has this address in the manifests or the state")
+        }
+        for address in options.replace.sorted() {
+            guard declared.contains(address) else {
+                throw CommandFailure("--replace \(address): no key with this address is declared in the manifests")
+            }
+            guard recorded.contains(address) else {
+                throw CommandFailure("--replace \(address): this key has not been created yet, so there is nothing to replace")
+            }
+        }
+    }
+
+    /// Apply's write-ahead journal, present only while an apply runs or after one was interrupted.
+    var journalURL: URL {
+        repository.rootURL.appendingPathComponent(APIConnection.embeddedFolder).appendingPathComponent("journal.jsonl")
+    }
+
+    /// A plan made while an interrupted apply's journal is pending would not know the keys that
+    /// run created, and would create them again: refuse, and say how to recover.
+    func refusePendingJournal() throws {
+        guard FileManager.default.fileExists(atPath: journalURL.path) else { return }
+        throw CommandFailure("""
+            an interrupted apply left its journal in \(APIConnection.embeddedFolder)/journal.jsonl: the keys it created are \
+            not in the state yet, so a plan now would be wrong. Run `keyplane apply` to recover them first (after \
+            `keyplane unlock` if that run's lock is still held); it shows what it recovered and commits it.
+            """)
+    }
+
     /// The state, opened and verified, or nil when the repository has none yet.
     func openState() throws -> OpenedState? {
         let location = StateLocation(repository)
@@ -38,6 +72,7 @@ struct PlanSession {
     func plan(options: PlanOptions, refresh: Bool, adoptions: [KeyAddress: String] = [:]) async throws -> PlanDocument {
         let now = Clock.now()
         let (manifest, files) = try loadManifest(now: now)
+        try refusePendingJournal()
         let state = try openState()
         var live: [LiveKey]?
         var managementLabel: String?
@@ -68,6 +103,7 @@ struct PlanSession {
     /// Assembles the plan from inputs already gathered.
     func plan(manifest: Manifest, files: [String], state: OpenedState?, live: [LiveKey]?, managementLabel: String?,
               now: Date, options: PlanOptions, adoptions: [KeyAddress: String] = [:]) throws -> PlanDocument {
+        try checkAddresses(options, manifest: manifest, state: state)
         let binding = PlanBinding(
             manifests: try BindingDigests.manifests(files: files, root: repository.rootURL),
             stateLineage: state?.state.lineage, stateSerial: state?.state.serial,
