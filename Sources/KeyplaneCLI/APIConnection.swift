@@ -35,6 +35,14 @@ struct APIConnection {
             }
             target = configuration.baseURL.absoluteString
         } else {
+            // In CI a missing secret must not quietly turn into simulated keys committed to main.
+            if environment["KEYPLANE_API"] != "embedded", let ci = ["GITHUB_ACTIONS", "CI"].first(where: { !(environment[$0] ?? "").isEmpty }) {
+                throw CommandFailure("""
+                    no OpenRouter management key is configured, and this looks like CI (\(ci) is set), so keyplane will \
+                    not fall back to its embedded simulator: set OPENROUTER_MANAGEMENT_KEY from your CI secrets, or set \
+                    KEYPLANE_API=embedded to use the simulator on purpose
+                    """)
+            }
             let folder = root.appendingPathComponent(embeddedFolder, isDirectory: true)
             let key = try embeddedManagementKey(in: folder)
             let simulator = try await RunningSimulator.start(SimulatorConfiguration(

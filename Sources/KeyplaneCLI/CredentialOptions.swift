@@ -5,10 +5,10 @@ import SealedState
 /// How a command gets what opens the sealed state: a passphrase from `KEYPLANE_PASSPHRASE`
 /// (or a file), identities from `KEYPLANE_IDENTITY` (or files). Values never appear in output.
 struct CredentialOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A file holding the passphrase (instead of KEYPLANE_PASSPHRASE).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A file holding the passphrase (instead of KEYPLANE_PASSPHRASE; also KEYPLANE_PASSPHRASE_FILE).", valueName: "file"))
     var passphraseFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("A file holding an identity (instead of KEYPLANE_IDENTITY); may be repeated.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A file holding an identity (instead of KEYPLANE_IDENTITY; also KEYPLANE_IDENTITY_FILE); may be repeated.", valueName: "file"))
     var identityFile: [String] = []
 
     /// The credentials from the options and the environment.

@@ -28,28 +28,17 @@ enum SecretsExportFormat: String, CaseIterable, ExpressibleByArgument {
                 return "\(Self.variableName(for: address))<<\(delimiter)\n\(value)\n\(delimiter)\n"
             }.joined()
         case .json:
-            let lines = secrets.map { "  \(Self.jsonString($0.0.description)): \(Self.jsonString($0.1))" }
-            return lines.isEmpty ? "{}\n" : "{\n" + lines.joined(separator: ",\n") + "\n}\n"
+            let object = Dictionary(secrets.map { ($0.0.description, $0.1) }, uniquingKeysWith: { first, _ in first })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            // Encoding a [String: String] cannot fail.
+            return String(decoding: (try? encoder.encode(object)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
         }
     }
 
     private static func quoted(_ value: String) -> String {
         let plain = value.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSetLike.isPlain($0)) }
         return plain ? value : "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
-    private static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 
     private enum CharacterSetLike {
