@@ -233,12 +233,15 @@ struct PlanApplyTests {
         }
     }
 
-    @Test("no secret appears in plan output, saved plans, STATUS.md, commit messages or command output")
+    @Test("no secret appears in plan output, saved plans, command output, commit messages or any file in git history")
     func noSecretLeaks() async throws {
         let workspace = try await KeyplaneWorkspace()
         defer { Task { await workspace.stop() } }
         #expect(try await workspace.run(["plan", "--out", "plan.json"]).exitCode == 0)
         #expect(try await workspace.run(["apply", "plan.json"]).exitCode == 0)
+        // The batch key is replaced below; keep its first secret to look for too (outside the transcript).
+        let firstBatch = try await KeyplaneProcess.runDetached(["secrets", "get", "acme/batch"], in: workspace.folder.url,
+                                                               environment: workspace.environment)
         try workspace.editManifest { $0.replacingOccurrences(of: "expires: 90d", with: "expires: 30d") }
         for format in ["text", "markdown", "json"] { try await workspace.run(["plan", "--format", format]) }
         #expect(try await workspace.run(["plan", "--out", "plan2.json"]).exitCode == 0)
@@ -251,15 +254,29 @@ struct PlanApplyTests {
         for address in ["acme/prod", "acme/staging", "acme/batch", "acme/ada/personal"] {
             secrets.append(try await workspace.run(["secrets", "get", address]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         }
+        secrets.append(firstBatch.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         secrets.append(workspace.harness.managementKey.revealed)
         #expect(secrets.allSatisfy { $0.hasPrefix("sk-or-v1-") })
 
         let repository = try workspace.repository
         var texts = [outputs, try workspace.folder.read("plan.json"), try workspace.folder.read("plan2.json"), try workspace.folder.read("STATUS.md")]
-        for commit in try repository.log() {
-            texts.append(commit.message)
-            if let status = try repository.contents(at: "STATUS.md", in: commit.id) { texts.append(String(decoding: status, as: UTF8.self)) }
+        // Every file of every commit in the history, the sealed state included: no secret in plain text anywhere.
+        var filesScanned = 0
+        func scan(_ path: String, in commit: ObjectID) throws {
+            let children = try repository.listDirectory(path, in: commit)
+            if children.isEmpty, let data = try repository.contents(at: path, in: commit) {
+                texts.append(String(decoding: data, as: UTF8.self))
+                filesScanned += 1
+            }
+            for child in children { try scan(path.isEmpty ? child : "\(path)/\(child)", in: commit) }
         }
+        let history = try repository.log()
+        for commit in history {
+            texts.append(commit.message)
+            try scan("", in: commit.id)
+        }
+        #expect(history.count >= 4)
+        #expect(filesScanned > history.count * 2, "the history walk saw only \(filesScanned) files")
         for secret in secrets {
             for text in texts {
                 #expect(!text.contains(secret))
