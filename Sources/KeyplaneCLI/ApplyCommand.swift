@@ -219,7 +219,9 @@ struct ApplyRunner {
 
         let filesAfter = try location.store.filePaths(relativeTo: repository.rootURL)
         let message = ApplyCommitMessage.make(document: document, result: result, recovered: recoveredNotes, toolVersion: KeyplaneVersion.current)
-        let commit = try git.commit(paths: Array(Set(filesBefore + filesAfter + ["STATUS.md"])), message: message, author: ApplyCommand.author())
+        let paths = try RepositoryPaths(root: repository.rootURL, git: git)
+        let commit = try git.commit(paths: Set(filesBefore + filesAfter + ["STATUS.md"]).sorted().map(paths.inGit),
+                                    message: message, author: ApplyCommand.author())
         try ApplyJournal.remove(at: journalURL)
 
         for note in result.notes { print("keyplane: \(note)", to: &standardError) }

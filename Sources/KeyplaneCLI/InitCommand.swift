@@ -8,7 +8,7 @@ struct InitCommand: AsyncParsableCommand {
         commandName: "init",
         abstract: "Create a keyplane repository: a git repository with manifests/ and a .gitignore, committed.",
         discussion: """
-            Creates DIR (default: the current folder) as a git repository if it is not one, copies the \
+            Creates DIR (default: the current folder) as a git repository of its own unless it already is one, copies the \
             manifests from --from (or writes a small example), adds a .gitignore for keyplane's local files \
             (.keyplane/ and docs-site/_site/), and commits them. Next: `keyplane state init --passphrase`.
             """)
@@ -23,7 +23,11 @@ struct InitCommand: AsyncParsableCommand {
         let root = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
         let manager = FileManager.default
         try manager.createDirectory(at: root, withIntermediateDirectories: true)
-        let repository = try (try? GitRepository.open(at: root)) ?? GitRepository.create(at: root)
+        // DIR becomes a repository of its own unless it already is one. A keyplane folder can live
+        // inside a larger repository, but `init` never commits into a repository around DIR.
+        let existing = try? GitRepository.open(at: root)
+        let repository = try existing.flatMap { (try? RepositoryPaths(root: root, git: $0))?.prefix == "" ? $0 : nil }
+            ?? GitRepository.create(at: root)
         let manifests = root.appendingPathComponent("manifests", isDirectory: true)
         if manager.fileExists(atPath: manifests.path) {
             throw CommandFailure("\(directory)/manifests already exists; keyplane init only starts new repositories")

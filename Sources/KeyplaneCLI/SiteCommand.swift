@@ -37,7 +37,8 @@ struct SiteCommand: AsyncParsableCommand {
         let summary: SiteWriter.Summary
         do {
             summary = try StaticSite.generate(
-                snapshot: snapshot, repository: git, statePath: repository.state,
+                snapshot: snapshot, repository: git,
+                statePath: try git.map { try RepositoryPaths(root: root, git: $0).inGit(repository.state) } ?? repository.state,
                 docsFolder: FileManager.default.fileExists(atPath: docsURL.path) ? docsURL : nil, output: output)
         } catch {
             throw CommandFailure("cannot write the site to \(out): \(error)")
