@@ -18,6 +18,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "keyplane", targets: ["keyplane"]),
+        .executable(name: "keyplane-synth", targets: ["keyplane-synth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -97,6 +98,18 @@ let package = Package(
             swiftSettings: swiftSettings),
         .executableTarget(name: "keyplane", dependencies: ["KeyplaneCLI"], swiftSettings: swiftSettings),
 
+        // MARK: Benchmarks: synthetic repositories for script/bench, and the tool that makes them.
+        .target(name: "SyntheticRepository", dependencies: ["Domain", "OpenRouterAPI"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "keyplane-synth",
+            dependencies: [
+                "SyntheticRepository", "Domain", "OpenRouterAPI", "OpenRouterClient", "OpenRouterSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+
         // MARK: Tests.
         .target(
             name: "TestSupport",
@@ -134,6 +147,10 @@ let package = Package(
         .testTarget(
             name: "StatusTests", dependencies: ["Status", "Site", "Domain", "Manifest", "SealedState", "Git", "TestSupport"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SyntheticRepositoryTests",
+            dependencies: ["SyntheticRepository", "Manifest", "Domain", "OpenRouterAPI", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["keyplane", "TestSupport", "Git", "Domain", "OpenRouterAPI", "OpenRouterSimulator"],
