@@ -58,6 +58,13 @@ public struct USD: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// This amount multiplied by a whole number.
     public func times(_ factor: Int) -> USD { USD(nanos: nanos &* Int64(factor)) }
 
+    /// This amount rounded to whole cents, halves away from zero, as on an invoice.
+    public func roundedToCents() -> USD {
+        let cent: Int64 = 10_000_000
+        let half = nanos < 0 ? -cent / 2 : cent / 2
+        return USD(nanos: (nanos + half) / cent * cent)
+    }
+
     /// This amount multiplied by a rate such as a markup of 1.3, rounded to the nano-dollar.
     public func times(_ rate: Rate) -> USD {
         USD(nanos: Int64((Double(nanos) * Double(rate.thousandths) / 1000).rounded()))

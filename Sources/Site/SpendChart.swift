@@ -24,7 +24,7 @@ enum SpendChart {
             bars.append((label, "\(label): \(cost) at cost, \(billed) billed", cost, billed))
         }
         let maximum = bars.map(\.cost.nanos).max() ?? 0
-        let rowHeight = 26, labelWidth = 170, barSpace = 330, width = 640
+        let rowHeight = 26, labelWidth = 170, barSpace = 330, width = 780  // room for the amounts after the longest bar
         let height = max(rowHeight, bars.count * rowHeight)
         var groups: [HTML] = []
         groups.reserveCapacity(bars.count)

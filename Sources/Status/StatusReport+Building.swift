@@ -48,7 +48,7 @@ extension StatusReport {
                 guard key.condition == .active || key.condition == .pending else { continue }
                 if let limit = key.limit { limits += limit.times(key.reset?.windowsPerMonth ?? 1) } else { unlimited += 1 }
             }
-            let billed = cost?.times(markup)
+            let billed = cost?.billed(at: markup)
             if let cost, let billed {
                 totalCost = (totalCost ?? UsageWindows()) + cost
                 totalBilled = (totalBilled ?? UsageWindows()) + billed

@@ -11,4 +11,11 @@ extension UsageWindows {
     public func times(_ rate: Rate) -> UsageWindows {
         UsageWindows(daily: daily.times(rate), weekly: weekly.times(rate), monthly: monthly.times(rate), total: total.times(rate))
     }
+
+    /// What a client is billed for these windows at `markup`: each window times the markup,
+    /// rounded to whole cents as on an invoice.
+    public func billed(at markup: Rate) -> UsageWindows {
+        UsageWindows(daily: daily.times(markup).roundedToCents(), weekly: weekly.times(markup).roundedToCents(),
+                     monthly: monthly.times(markup).roundedToCents(), total: total.times(markup).roundedToCents())
+    }
 }

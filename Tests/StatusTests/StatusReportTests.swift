@@ -34,10 +34,12 @@ import Testing
         #expect(report.clients[0].keys[0].percentUsed == 79)
     }
 
-    @Test func billedAmountsApplyTheClientsMarkupToCost() throws {
+    @Test func billedAmountsApplyTheClientsMarkupToCostRoundedToCents() throws {
         let acme = report(try StatusFixture()).client(ClientID("acme")!)!
         #expect(acme.cost?.monthly == usd("105.75"))
-        #expect(acme.billed?.monthly == usd("137.475"))
+        #expect(acme.billed?.monthly == usd("137.48"))  // 105.75 × 1.3 = 137.475, billed in whole cents
+        #expect(usd("0.005").roundedToCents() == usd("0.01"))
+        #expect(usd("0.004999999").roundedToCents() == usd("0"))
     }
 
     @Test func keyLimitsPerMonthCountEveryWindowThatFitsInAMonth() throws {
