@@ -15,7 +15,8 @@ struct SimulatorCommand: AsyncParsableCommand {
             clock and set faults. The management key comes from --management-key-file or
             OPENROUTER_MANAGEMENT_KEY; without either, one is generated and written to a file whose path
             is printed. See docs-site/simulator.md.
-            """)
+            """,
+        subcommands: [SimulatorSpendCommand.self])
 
     @Option(name: .long, help: "The address to bind.")
     var host = "127.0.0.1"

@@ -51,3 +51,38 @@ struct RepositoryLayoutTests {
         #expect(plan.exitCode == 0, "\(plan.stdout)\(plan.stderr)")
     }
 }
+
+/// The embedded simulator, used when no OpenRouter key is configured, as `script/demo` uses it.
+@Suite("the embedded simulator")
+struct EmbeddedSimulatorTests {
+    @Test("with no management key, apply runs against .keyplane/; simulator spend shows up in status; CI refuses the fallback")
+    func embeddedRoundTrip() async throws {
+        let folder = try TemporaryDirectory(prefix: "keyplane-embedded")
+        let environment = ["KEYPLANE_PASSPHRASE": KeyplaneWorkspace.passphrase, "KEYPLANE_AUTHOR_NAME": "Test Operator",
+                           "KEYPLANE_AUTHOR_EMAIL": "operator@example.com"]
+        func run(_ arguments: [String], extra: [String: String] = [:]) async throws -> KeyplaneProcess.Output {
+            try await KeyplaneProcess.runDetached(arguments, in: folder.url, environment: environment.merging(extra) { $1 })
+        }
+        #expect(try await run(["init"]).exitCode == 0)
+        #expect(try await run(["state", "init", "--passphrase", "--scrypt-log-n", "10"]).exitCode == 0)
+
+        let refused = try await run(["apply", "--auto-approve"], extra: ["CI": "true"])
+        #expect(refused.exitCode == 1)
+        #expect(refused.stderr.contains("this looks like CI (CI is set)"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".keyplane/simulator.json").path))
+
+        let apply = try await run(["apply", "--auto-approve"])
+        #expect(apply.exitCode == 0, "\(apply.stderr)")
+        #expect(apply.stderr.contains("runs against the embedded simulator"))
+        let spend = try await run(["simulator", "spend", "example/prod", "12.5"])
+        #expect(spend.exitCode == 0, "\(spend.stderr)")
+        #expect(spend.stdout.contains("Recorded $12.50 of spend on example/prod"))
+        let status = try await run(["status"])
+        #expect(status.stdout.contains("$12.50"), "\(status.stdout)")
+        #expect(status.stdout.contains("$15.00"), "billed at the 1.2 markup")
+        let unknown = try await run(["simulator", "spend", "example/nothing", "1"])
+        #expect(unknown.exitCode == 1)
+        #expect(unknown.stderr.contains("no key for example/nothing"))
+        #expect(try await run(["plan", "--detailed-exitcode"]).exitCode == 0, "usage is never a change")
+    }
+}
