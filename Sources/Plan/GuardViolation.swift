@@ -9,6 +9,9 @@ public struct GuardViolation: Codable, Hashable, Sendable {
         case lastProductionKey = "last-production-key"
         /// Putting a management key into the state.
         case managementKey = "management-key"
+        /// An import that cannot be carried out: the address is not declared, or the key is
+        /// already managed under another address.
+        case invalidImport = "invalid-import"
     }
 
     public var address: KeyAddress

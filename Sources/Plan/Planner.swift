@@ -46,7 +46,7 @@ public enum Planner {
             }
             for address in input.adoptions.keys.sorted() where !declared.contains(address) {
                 violations.append(GuardViolation(
-                    address: address, rule: .managementKey,
+                    address: address, rule: .invalidImport,
                     message: "\(address) is not declared in the manifests: declare it first, then import it"))
             }
             checkLastProductionKeys()
@@ -94,7 +94,7 @@ public enum Planner {
             }
             if let owner = priorByAddress.values.first(where: { $0.hash == hash }) {
                 violations.append(GuardViolation(
-                    address: spec.address, rule: .managementKey,
+                    address: spec.address, rule: .invalidImport,
                     message: "key \(hash.prefix(12))… is already managed as \(owner.address)"))
                 return
             }
