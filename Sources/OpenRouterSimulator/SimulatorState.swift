@@ -11,6 +11,10 @@ public actor SimulatorState {
     public static let userID = "user_simulator000000000000000"
 
     private var keys: [KeyHash: StoredKey] = [:]
+    /// Every key's hash, newest first (then by hash): the list route's order, kept between
+    /// requests so paging through 10,000 keys sorts them once, not once per page. Creation times
+    /// never change, so only adding or removing keys (create, delete, reset) invalidates it.
+    private var listingOrder: [KeyHash]?
     private var managementKeys: [KeyHash: String]
     private var clock: SimulatorClock
     private let dataFile: String?
@@ -54,11 +58,22 @@ public actor SimulatorState {
     public func list(includeDisabled: Bool, offset: Int, workspaceID: String?) -> [APIKey] {
         let now = now()
         let workspace = workspaceID ?? Self.defaultWorkspaceID
-        let sorted = keys.values
-            .filter { $0.workspaceID == workspace && (includeDisabled || !$0.disabled) }
+        let order = listingOrder ?? keys.values
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.hash < $1.hash }
-        guard offset < sorted.count else { return [] }
-        return sorted[offset..<min(sorted.count, offset + KeyListResponse.pageSize)].map { $0.apiKey(at: now) }
+            .map(\.hash)
+        listingOrder = order
+        var page: [APIKey] = []
+        var skipped = 0
+        for hash in order {
+            guard let key = keys[hash], key.workspaceID == workspace, includeDisabled || !key.disabled else { continue }
+            if skipped < offset {
+                skipped += 1
+                continue
+            }
+            page.append(key.apiKey(at: now))
+            if page.count == KeyListResponse.pageSize { break }
+        }
+        return page
     }
 
     public func create(_ request: CreateKeyRequest) throws -> CreateKeyResponse {
@@ -68,6 +83,7 @@ public actor SimulatorState {
             hash: hash, name: request.name, label: KeyMaterial.label(of: secret), request: request, createdAt: now(),
             creatorUserID: Self.userID, workspaceID: Self.defaultWorkspaceID)
         keys[hash] = key
+        listingOrder = nil
         try save()
         return CreateKeyResponse(data: key.apiKey(at: now()), key: secret)
     }
@@ -92,6 +108,7 @@ public actor SimulatorState {
 
     public func delete(_ hash: KeyHash) throws {
         guard keys.removeValue(forKey: hash) != nil else { throw SimulatorError.notFound }
+        listingOrder = nil
         try save()
     }
 
@@ -127,6 +144,7 @@ public actor SimulatorState {
     /// Forgets every key and the clock offset; management keys stay.
     public func reset() throws {
         keys = [:]
+        listingOrder = nil
         clock.offset = 0
         try save()
     }
