@@ -34,5 +34,7 @@ final class DiagnosticSink {
         diagnostics.append(Diagnostic(.warning, at: location, message))
     }
 
+    func append(_ more: [Diagnostic]) { diagnostics += more }
+
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

@@ -47,16 +47,18 @@ public enum ManifestLoader {
 
     /// Loads manifests from text already in memory; `file` is what diagnostics call each one.
     public static func load(sources: [(file: String, text: String)], now: Date = Date()) -> Result {
-        let sink = DiagnosticSink()
-        var fragments: [ManifestFragment] = []
-        for (file, text) in sources {
+        // Files are scanned and decoded independently, on every core; merging is sequential.
+        let decoded = FileWork.map(sources) { file, text in
+            let sink = DiagnosticSink()
             for finding in SecretScanner.scan(text) {
                 sink.error(SourceLocation(file: file, line: finding.line, column: finding.column),
                            "this looks like \(finding.description); secrets must never be written in a manifest: remove it and revoke it, since git history keeps it")
             }
-            fragments.append(ManifestFileDecoder(file: file, sink: sink).decode(text))
+            return (fragment: ManifestFileDecoder(file: file, sink: sink).decode(text), diagnostics: sink.diagnostics)
         }
-        let manifest = ManifestMerger(sink: sink, now: now).merge(fragments)
+        let sink = DiagnosticSink()
+        for file in decoded { sink.append(file.diagnostics) }
+        let manifest = ManifestMerger(sink: sink, now: now).merge(decoded.map(\.fragment))
         let diagnostics = sink.diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
         return Result(manifest: sink.hasErrors ? nil : manifest, diagnostics: diagnostics, files: sources.map(\.file))
     }

@@ -27,22 +27,35 @@ enum SecretScanner {
     /// Tokens at least this long with no known prefix are checked for entropy.
     static let minimumEntropyTokenLength = 32
 
+    /// The shortest token that can be a secret: the shortest prefix with a minimum body, or an
+    /// entropy candidate. Shorter tokens are skipped without making a string of them.
+    static let shortestSecret = min(prefixes.map { $0.prefix.utf8.count + minimumBodyLength }.min() ?? minimumBodyLength,
+                                    minimumEntropyTokenLength)
+
     static func scan(_ text: String) -> [Finding] {
         var findings: [Finding] = []
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            // Cheap rejection: most lines hold no token long enough to matter.
-            guard line.utf8.count >= minimumBodyLength else { continue }
-            let scalars = Array(line.unicodeScalars)
+        var text = text
+        text.withUTF8 { bytes in
+            var lineNumber = 1
+            var lineStart = 0
             var index = 0
-            while index < scalars.count {
-                guard isTokenCharacter(scalars[index]) else { index += 1; continue }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0a {
+                    lineNumber += 1
+                    lineStart = index + 1
+                    index += 1
+                    continue
+                }
+                guard isTokenByte(byte) else { index += 1; continue }
                 let start = index
-                while index < scalars.count, isTokenCharacter(scalars[index]) { index += 1 }
-                let token = String(String.UnicodeScalarView(scalars[start..<index]))
+                while index < bytes.count, isTokenByte(bytes[index]) { index += 1 }
+                guard index - start >= shortestSecret else { continue }
+                let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 if let description = classify(token) {
-                    findings.append(Finding(line: lineNumber, column: start + 1, description: description))
+                    // Columns count Unicode scalars, as in every other diagnostic.
+                    let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<start]), as: UTF8.self)
+                    findings.append(Finding(line: lineNumber, column: before.unicodeScalars.count + 1, description: description))
                 }
             }
         }
@@ -73,8 +86,10 @@ enum SecretScanner {
         return nil
     }
 
-    static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    /// Token characters are ASCII: letters, digits and `+ - / = _`. Any other byte, including
+    /// every byte of a multi-byte character, ends a token.
+    static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
         case 48...57, 65...90, 97...122: true
         case 43, 45, 47, 61, 95: true  // + - / = _
         default: false
