@@ -1,7 +1,7 @@
 /// One client file `clients/<client>.json` as stored: the client's id and its keys by address.
 /// The entries are kept as an array in the UTF-8 byte order of their addresses, the order the MAC
 /// needs; JSON renders them as the object `keys`.
-struct ClientDocument: Codable, Equatable, Sendable {
+struct ClientDocument: StateFileDocument, Equatable, Sendable {
     var client: String
     /// Sorted by address (UTF-8 bytes), without duplicates.
     var entries: [EntryDocument]
@@ -20,29 +20,29 @@ struct ClientDocument: Codable, Equatable, Sendable {
     /// A client's document from its entries in any order.
     init(client: String, entries: [StateEntry]) {
         self.client = client
-        self.entries = Self.sortedByAddress(entries.map(\.document))
+        // Each document is built once, already in address order: sorting the documents themselves
+        // would copy one, every string retained and released, at each move.
+        let addresses = entries.map(\.address.description)
+        var order = Array(entries.indices)
+        order.sort { StateJSON.utf8Precedes(addresses[$0], addresses[$1]) }
+        var limits = LimitTextCache()
+        self.entries = order.map { entries[$0].document(address: addresses[$0], limits: &limits) }
     }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         client = try container.decode(String.self, forKey: .client)
-        let keys = try container.decode([String: EntryDocument].self, forKey: .keys)
+        // Decoded one by one in address order, so the entries go straight into place.
+        let keys = try container.nestedContainer(keyedBy: AddressCodingKey.self, forKey: .keys)
+        let addresses = keys.allKeys.sorted { StateJSON.utf8Precedes($0.stringValue, $1.stringValue) }
         var entries: [EntryDocument] = []
-        entries.reserveCapacity(keys.count)
-        for (address, entry) in keys {
-            var entry = entry
-            entry.address = address
+        entries.reserveCapacity(addresses.count)
+        for address in addresses {
+            var entry = try keys.decode(EntryDocument.self, forKey: address)
+            entry.address = address.stringValue
             entries.append(entry)
         }
-        self.entries = Self.sortedByAddress(entries)
-    }
-
-    /// The entries in the UTF-8 byte order of their addresses. Sorts their indices, not the
-    /// entries, so each entry is copied once rather than moved about by the sort.
-    private static func sortedByAddress(_ entries: [EntryDocument]) -> [EntryDocument] {
-        var order = Array(entries.indices)
-        order.sort { StateJSON.utf8Precedes(entries[$0].address, entries[$1].address) }
-        return order.map { entries[$0] }
+        self.entries = entries
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -64,4 +64,28 @@ struct ClientDocument: Codable, Equatable, Sendable {
             entry.appendCanonical(to: &input)
         }
     }
+
+    /// Writes the client file's object: `client`, then `keys` with the addresses in order.
+    func write(to writer: inout StateJSONWriter) {
+        writer.beginObject()
+        writer.key("client")
+        writer.string(client)
+        writer.key("keys")
+        writer.beginObject()
+        for entry in entries {
+            writer.key(entry.address)
+            entry.write(to: &writer)
+        }
+        writer.endObject()
+        writer.endObject()
+    }
+
+    /// A generous guess at the size of `appendCanonical`'s output (and the framed client id).
+    var estimatedCanonicalSize: Int {
+        entries.reduce(128 + client.utf8.count) { $0 + $1.estimatedCanonicalSize }
+    }
+
+    /// The estimate of the MAC input's size serves for the file too: both spell out every
+    /// field's name and value once, and a file's indentation stays within the estimate's margin.
+    var estimatedFileSize: Int { estimatedCanonicalSize }
 }

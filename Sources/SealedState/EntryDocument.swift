@@ -87,4 +87,45 @@ struct EntryDocument: Codable, Equatable, Sendable {
         560 + address.utf8.count + hash.utf8.count + name.utf8.count + (secret?.utf8.count ?? 0)
             + (labels?.reduce(0) { $0 + 34 + $1.key.utf8.count + $1.value.utf8.count } ?? 0)
     }
+
+    /// Writes the entry's object: the present fields in UTF-8 key order (the order of the coding
+    /// keys above), `labels` sorted by key.
+    func write(to writer: inout StateJSONWriter) {
+        writer.beginObject()
+        writer.key("created_at")
+        writer.string(createdAt)
+        writer.key("disabled")
+        writer.bool(disabled)
+        if let expiresAt { writer.key("expires_at"); writer.string(expiresAt) }
+        writer.key("generation")
+        writer.integer(generation)
+        writer.key("hash")
+        writer.string(hash)
+        writer.key("include_byok_in_limit")
+        writer.bool(includeBYOKInLimit)
+        if let labels {
+            writer.key("labels")
+            writer.beginObject()
+            for (key, value) in labels.sorted(by: { StateJSON.utf8Precedes($0.key, $1.key) }) {
+                writer.key(key)
+                writer.string(value)
+            }
+            writer.endObject()
+        }
+        if let limit { writer.key("limit"); writer.string(limit) }
+        if let limitReset { writer.key("limit_reset"); writer.string(limitReset) }
+        writer.key("name")
+        writer.string(name)
+        if let predecessorDeleteAfter { writer.key("predecessor_delete_after"); writer.string(predecessorDeleteAfter) }
+        if let predecessorHash { writer.key("predecessor_hash"); writer.string(predecessorHash) }
+        writer.key("preview")
+        writer.string(preview)
+        writer.key("protect")
+        writer.bool(protect)
+        if let rotatedAt { writer.key("rotated_at"); writer.string(rotatedAt) }
+        if let secret { writer.key("secret"); writer.string(secret) }
+        writer.key("secret_status")
+        writer.string(secretStatus)
+        writer.endObject()
+    }
 }

@@ -1,6 +1,6 @@
 /// The header file `keyplane-state.json` as stored: format, version, lineage, serial, recipients
 /// and the MAC. Its JSON keys are its property names.
-struct HeaderDocument: Codable, Equatable, Sendable {
+struct HeaderDocument: StateFileDocument, Equatable, Sendable {
     var format: String
     var lineage: String
     /// The MAC in lowercase hex; nil while the MAC input is being built.
@@ -25,4 +25,28 @@ struct HeaderDocument: Codable, Equatable, Sendable {
         input.appendKey("version")
         input.appendInteger(version)
     }
+
+    /// Writes the header file's object; `mac` is left out while it is nil.
+    func write(to writer: inout StateJSONWriter) {
+        writer.beginObject()
+        writer.key("format")
+        writer.string(format)
+        writer.key("lineage")
+        writer.string(lineage)
+        if let mac { writer.key("mac"); writer.string(mac) }
+        writer.key("recipients")
+        writer.beginArray()
+        for recipient in recipients {
+            writer.item()
+            recipient.write(to: &writer)
+        }
+        writer.endArray()
+        writer.key("serial")
+        writer.integer(serial)
+        writer.key("version")
+        writer.integer(version)
+        writer.endObject()
+    }
+
+    var estimatedFileSize: Int { 512 + 512 * recipients.count }
 }

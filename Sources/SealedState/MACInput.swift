@@ -17,9 +17,10 @@ struct MACInput {
     }
 
     mutating func appendFrame(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-            appendUInt64(UInt64(utf8.count))
+        let utf8 = text.utf8
+        appendUInt64(UInt64(utf8.count))
+        // Native strings are contiguous UTF-8: copied in one go, without copying the string.
+        if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
             bytes.append(contentsOf: utf8)
         }
     }
@@ -27,6 +28,11 @@ struct MACInput {
     mutating func appendFrame(_ text: StaticString) {
         appendUInt64(UInt64(text.utf8CodeUnitCount))
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Another input's bytes, as they are: a part built separately, in its place in the whole.
+    mutating func append(_ part: MACInput) {
+        bytes.append(contentsOf: part.bytes)
     }
 
     /// An object's key, framed.

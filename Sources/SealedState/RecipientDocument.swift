@@ -44,4 +44,22 @@ struct RecipientDocument: Codable, Equatable, Sendable {
         input.appendKey("wrapped_key")
         input.appendString(wrappedKey)
     }
+
+    /// Writes the recipient's object: the present fields in UTF-8 key order.
+    func write(to writer: inout StateJSONWriter) {
+        writer.beginObject()
+        if let ephemeralKey { writer.key("ephemeral_key"); writer.string(ephemeralKey) }
+        if let kdf { writer.key("kdf"); writer.string(kdf) }
+        if let pbkdf2Iterations { writer.key("pbkdf2_iterations"); writer.integer(pbkdf2Iterations) }
+        if let publicKey { writer.key("public_key"); writer.string(publicKey) }
+        if let salt { writer.key("salt"); writer.string(salt) }
+        if let scryptLog2N { writer.key("scrypt_log2_n"); writer.integer(scryptLog2N) }
+        if let scryptP { writer.key("scrypt_p"); writer.integer(scryptP) }
+        if let scryptR { writer.key("scrypt_r"); writer.integer(scryptR) }
+        writer.key("type")
+        writer.string(type)
+        writer.key("wrapped_key")
+        writer.string(wrappedKey)
+        writer.endObject()
+    }
 }

@@ -31,19 +31,20 @@ struct StateDocuments: Sendable {
     /// MAC = HMAC-SHA-256(mac key, frame("keyplane-state-v1 mac") ‖ canonical(header without mac)
     /// ‖ u64(number of client files) ‖ for each client in UTF-8 byte order: frame(client) ‖ canonical(file)).
     func mac(key: [UInt8]) throws -> [UInt8] {
-        var capacity = 1024
-        for client in clients {
-            capacity += 64 + client.client.utf8.count
-            for entry in client.entries { capacity += entry.estimatedCanonicalSize }
+        // Each client's part of the input depends on nothing else, so the parts are built on every
+        // core and then joined in order; only the HMAC itself runs on one.
+        let clients = self.clients
+        let parts = ParallelWork.map(count: clients.count) { index in
+            var part = MACInput(reservingCapacity: clients[index].estimatedCanonicalSize)
+            part.appendFrame(clients[index].client)
+            clients[index].appendCanonical(to: &part)
+            return part
         }
-        var input = MACInput(reservingCapacity: capacity)
+        var input = MACInput(reservingCapacity: 1024 + parts.reduce(0) { $0 + $1.bytes.count })
         input.appendFrame(StateFormat.macDomain)
         header.appendCanonicalWithoutMAC(to: &input)
         input.appendUInt64(UInt64(clients.count))
-        for client in clients {
-            input.appendFrame(client.client)
-            client.appendCanonical(to: &input)
-        }
+        for part in parts { input.append(part) }
         return try Digest.hmacSHA256(key: key, input.bytes)
     }
 }

@@ -2,10 +2,11 @@ import Domain
 import Foundation
 
 extension StateEntry {
-    /// The entry's object in a client file. Absent optionals are left out.
-    var document: EntryDocument {
+    /// The entry's object in a client file, `address` being `self.address` as text. Absent
+    /// optionals are left out.
+    func document(address: String, limits: inout LimitTextCache) -> EntryDocument {
         EntryDocument(
-            address: address.description,
+            address: address,
             createdAt: StateTimestamp.format(createdAt),
             disabled: disabled,
             expiresAt: expiresAt.map(StateTimestamp.format),
@@ -13,7 +14,7 @@ extension StateEntry {
             hash: hash,
             includeBYOKInLimit: includeBYOKInLimit,
             labels: labels.isEmpty ? nil : labels,
-            limit: limit.map { $0.formatted(minimumDecimals: 2, symbol: false) },
+            limit: limit.map { limits.text(for: $0) },
             limitReset: limitReset?.rawValue,
             name: name,
             predecessorDeleteAfter: predecessor.map { StateTimestamp.format($0.deleteAfter) },
@@ -26,7 +27,7 @@ extension StateEntry {
     }
 
     /// Reads an entry's object; the problem names what is wrong for the error message.
-    init(address: KeyAddress, document: EntryDocument) throws(EntryProblem) {
+    init(address: KeyAddress, document: EntryDocument, limits: inout LimitTextCache) throws(EntryProblem) {
         func date(_ text: String?, _ key: String) throws(EntryProblem) -> Date? {
             guard let text else { return nil }
             guard let date = StateTimestamp.parse(text) else { throw EntryProblem("has '\(key)' that is not YYYY-MM-DDTHH:MM:SSZ") }
@@ -34,7 +35,7 @@ extension StateEntry {
         }
         var limit: USD?
         if let text = document.limit {
-            guard let value = USD(decimal: text) else { throw EntryProblem("has 'limit' that is not a decimal amount") }
+            guard let value = limits.amount(for: text) else { throw EntryProblem("has 'limit' that is not a decimal amount") }
             limit = value
         }
         var reset: LimitReset?

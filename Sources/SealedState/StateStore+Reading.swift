@@ -120,14 +120,16 @@ extension StateStore {
         if let client, document.client != client {
             throw StateError.malformed(file: name, reason: "its 'client' is not \"\(client)\", the file's name")
         }
+        let addresses = ClientAddressReader(client: document.client)
+        var limits = LimitTextCache()
         var entries: [StateEntry] = []
         entries.reserveCapacity(document.entries.count)
         for entryDocument in document.entries {
-            guard let address = KeyAddress(entryDocument.address), address.client.rawValue == document.client else {
+            guard let address = addresses.address(entryDocument.address) else {
                 throw StateError.malformed(file: name, reason: "'\(entryDocument.address)' is not an address of client \(document.client)")
             }
             do {
-                entries.append(try StateEntry(address: address, document: entryDocument))
+                entries.append(try StateEntry(address: address, document: entryDocument, limits: &limits))
             } catch {
                 throw StateError.malformed(file: name, reason: "the entry \(entryDocument.address) \(error.message)")
             }

@@ -32,7 +32,7 @@ extension StateStore {
         let changed = documents.clients.filter { onDisk[$0.client] != $0 }
         _ = try ParallelWork.map(count: changed.count) { index throws(StateError) in
             let url = clientsURL.appendingPathComponent("\(changed[index].client).json")
-            try AtomicFile.write(try StateJSON.render(changed[index]), to: url)
+            try AtomicFile.write(StateJSON.render(changed[index]), to: url)
         }
         let kept = Set(documents.clients.map(\.client))
         for fileName in existing where !kept.contains(String(fileName.dropLast(".json".count))) {
@@ -40,7 +40,7 @@ extension StateStore {
                 throw StateError.io(path: fileName, message: error.localizedDescription)
             }
         }
-        try AtomicFile.write(try StateJSON.render(documents.header), to: headerURL)
+        try AtomicFile.write(StateJSON.render(documents.header), to: headerURL)
 
         opened.state = state
         opened.serialOnDisk = state.serial

@@ -8,13 +8,43 @@ enum StateTimestamp {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civil(fromDays: days)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
-        return "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+        guard (0...9999).contains(year) else {
+            // Outside four digits: the general form (a sign, or more digits), as before.
+            func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+            let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+            return "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+        }
+        // `YYYY-MM-DDTHH:MM:SSZ`, written digit by digit into the string's own storage.
+        return String(unsafeUninitializedCapacity: 20) { text in
+            func put(_ value: Int64, digits: Int, at offset: Int) {
+                var value = value
+                for position in stride(from: offset + digits - 1, through: offset, by: -1) {
+                    text[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            text[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5)
+            text[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8)
+            text[10] = UInt8(ascii: "T")
+            put(secondOfDay / 3600, digits: 2, at: 11)
+            text[13] = UInt8(ascii: ":")
+            put(secondOfDay / 60 % 60, digits: 2, at: 14)
+            text[16] = UInt8(ascii: ":")
+            put(secondOfDay % 60, digits: 2, at: 17)
+            text[19] = UInt8(ascii: "Z")
+            return 20
+        }
     }
 
     static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        // Read in place where the string is contiguous (always, for text from JSONDecoder).
+        text.utf8.withContiguousStorageIfAvailable(parse(utf8:)) ?? parse(utf8: Array(text.utf8))
+    }
+
+    private static func parse<Bytes: RandomAccessCollection<UInt8>>(utf8 bytes: Bytes) -> Date? where Bytes.Index == Int {
         guard bytes.count == 20, bytes[4] == 45, bytes[7] == 45, bytes[10] == 84, bytes[13] == 58, bytes[16] == 58,
             bytes[19] == 90
         else { return nil }

@@ -135,3 +135,27 @@ struct FormatTests {
         #expect(try sandbox.store.open(with: Credentials(passphrase: RefusalTests.passphrase)).state[address("acme/prod-api")]?.limit == USD(decimal: "20"))
     }
 }
+
+extension FormatTests {
+    @Test func aStringEscapedOtherwiseThanKeyplaneWritesIsRefused() throws {
+        let (sandbox, _) = try RefusalTests.makeState()
+        let text = try sandbox.read("clients/acme.json")
+        // The same value, with `/` escaped as JSON allows but keyplane does not write.
+        try sandbox.write(text.replacingOccurrences(of: "\"acme/prod-api\" : {", with: "\"acme\\/prod-api\" : {"), to: "clients/acme.json")
+        #expect(throws: StateError.notCanonical(file: "state/clients/acme.json")) {
+            try sandbox.store.open(with: Credentials(passphrase: RefusalTests.passphrase))
+        }
+    }
+
+    @Test func aDuplicatedKeyIsRefused() throws {
+        let (sandbox, _) = try RefusalTests.makeState()
+        let text = try sandbox.read("clients/acme.json")
+        try sandbox.write(text.replacingOccurrences(of: "\"disabled\" : false,", with: "\"disabled\" : false,\n      \"disabled\" : false,"),
+                          to: "clients/acme.json")
+        let error = #expect(throws: StateError.self) { try sandbox.store.open(with: Credentials(passphrase: RefusalTests.passphrase)) }
+        switch error {
+        case .notCanonical(file: "state/clients/acme.json")?, .malformed(file: "state/clients/acme.json", _)?: break
+        default: Issue.record("expected a refusal of the file's form, got \(String(describing: error))")
+        }
+    }
+}
