@@ -28,34 +28,31 @@ public enum AESGCM {
         guard key.count == keySize else {
             throw CryptoError(kind: .invalidInput, function: "AESGCM.seal", message: "key must be \(keySize) bytes")
         }
-        let nonce = try nonce ?? SecureRandom.bytes(nonceSize)
+        let nonce = try nonce ?? NoncePool.nonce()
         guard !nonce.isEmpty else {
             throw CryptoError(kind: .invalidInput, function: "AESGCM.seal", message: "nonce must not be empty")
         }
-        guard let context = EVP_CIPHER_CTX_new() else { throw OpenSSL.failure("EVP_CIPHER_CTX_new") }
-        defer { EVP_CIPHER_CTX_free(context) }
-
-        try OpenSSL.check(EVP_EncryptInit_ex(context, EVP_aes_256_gcm(), nil, nil, nil), "EVP_EncryptInit_ex")
-        try OpenSSL.check(EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_IVLEN, Int32(nonce.count), nil), "EVP_CIPHER_CTX_ctrl")
-        try OpenSSL.check(EVP_EncryptInit_ex(context, nil, nil, key, nonce), "EVP_EncryptInit_ex")
-
-        var length: Int32 = 0
-        if !associatedData.isEmpty {
-            try OpenSSL.check(EVP_EncryptUpdate(context, nil, &length, associatedData, Int32(associatedData.count)), "EVP_EncryptUpdate")
+        return try CipherContext.withCurrent(key: key, nonce: nonce, encrypting: true) { context in
+            var length: Int32 = 0
+            if !associatedData.isEmpty {
+                try OpenSSL.check(EVP_EncryptUpdate(context, nil, &length, associatedData, Int32(associatedData.count)), "EVP_EncryptUpdate")
+            }
+            var ciphertext = [UInt8](repeating: 0, count: plaintext.count + 16)
+            var written: Int32 = 0
+            if !plaintext.isEmpty {
+                try OpenSSL.check(EVP_EncryptUpdate(context, &ciphertext, &length, plaintext, Int32(plaintext.count)), "EVP_EncryptUpdate")
+                written = length
+            }
+            try ciphertext.withUnsafeMutableBufferPointer { buffer in
+                try OpenSSL.check(EVP_EncryptFinal_ex(context, buffer.baseAddress! + Int(written), &length), "EVP_EncryptFinal_ex")
+            }
+            written += length
+            // Trimmed in place: no second copy of the ciphertext.
+            ciphertext.removeLast(ciphertext.count - Int(written))
+            var tag = [UInt8](repeating: 0, count: tagSize)
+            try OpenSSL.check(EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, Int32(tagSize), &tag), "EVP_CIPHER_CTX_ctrl")
+            return SealedBox(nonce: nonce, ciphertext: ciphertext, tag: tag)
         }
-        var ciphertext = [UInt8](repeating: 0, count: plaintext.count + 16)
-        var written: Int32 = 0
-        if !plaintext.isEmpty {
-            try OpenSSL.check(EVP_EncryptUpdate(context, &ciphertext, &length, plaintext, Int32(plaintext.count)), "EVP_EncryptUpdate")
-            written = length
-        }
-        try ciphertext.withUnsafeMutableBufferPointer { buffer in
-            try OpenSSL.check(EVP_EncryptFinal_ex(context, buffer.baseAddress! + Int(written), &length), "EVP_EncryptFinal_ex")
-        }
-        written += length
-        var tag = [UInt8](repeating: 0, count: tagSize)
-        try OpenSSL.check(EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, Int32(tagSize), &tag), "EVP_CIPHER_CTX_ctrl")
-        return SealedBox(nonce: nonce, ciphertext: Array(ciphertext.prefix(Int(written))), tag: tag)
     }
 
     /// Decrypts and authenticates `box`. Any change to the nonce, ciphertext, tag, associated data
@@ -67,36 +64,32 @@ public enum AESGCM {
         guard box.tag.count == tagSize, !box.nonce.isEmpty else {
             throw CryptoError(kind: .authenticationFailed, function: "AESGCM.open", message: "malformed nonce or tag")
         }
-        guard let context = EVP_CIPHER_CTX_new() else { throw OpenSSL.failure("EVP_CIPHER_CTX_new") }
-        defer { EVP_CIPHER_CTX_free(context) }
-
-        try OpenSSL.check(EVP_DecryptInit_ex(context, EVP_aes_256_gcm(), nil, nil, nil), "EVP_DecryptInit_ex")
-        try OpenSSL.check(EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_IVLEN, Int32(box.nonce.count), nil), "EVP_CIPHER_CTX_ctrl")
-        try OpenSSL.check(EVP_DecryptInit_ex(context, nil, nil, key, box.nonce), "EVP_DecryptInit_ex")
-
-        var length: Int32 = 0
-        if !associatedData.isEmpty {
-            try OpenSSL.check(EVP_DecryptUpdate(context, nil, &length, associatedData, Int32(associatedData.count)), "EVP_DecryptUpdate")
+        return try CipherContext.withCurrent(key: key, nonce: box.nonce, encrypting: false) { context in
+            var length: Int32 = 0
+            if !associatedData.isEmpty {
+                try OpenSSL.check(EVP_DecryptUpdate(context, nil, &length, associatedData, Int32(associatedData.count)), "EVP_DecryptUpdate")
+            }
+            var plaintext = [UInt8](repeating: 0, count: box.ciphertext.count + 16)
+            var written: Int32 = 0
+            if !box.ciphertext.isEmpty {
+                try OpenSSL.check(
+                    EVP_DecryptUpdate(context, &plaintext, &length, box.ciphertext, Int32(box.ciphertext.count)), "EVP_DecryptUpdate")
+                written = length
+            }
+            var tag = box.tag
+            try OpenSSL.check(EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, Int32(tagSize), &tag), "EVP_CIPHER_CTX_ctrl")
+            let verified = plaintext.withUnsafeMutableBufferPointer { buffer in
+                EVP_DecryptFinal_ex(context, buffer.baseAddress! + Int(written), &length)
+            }
+            guard verified == 1 else {
+                ERR_clear_error()
+                // Wipe whatever was decrypted before authentication failed.
+                for index in plaintext.indices { plaintext[index] = 0 }
+                throw CryptoError(kind: .authenticationFailed, function: "EVP_DecryptFinal_ex", message: "tag mismatch")
+            }
+            written += length
+            plaintext.removeLast(plaintext.count - Int(written))
+            return plaintext
         }
-        var plaintext = [UInt8](repeating: 0, count: box.ciphertext.count + 16)
-        var written: Int32 = 0
-        if !box.ciphertext.isEmpty {
-            try OpenSSL.check(
-                EVP_DecryptUpdate(context, &plaintext, &length, box.ciphertext, Int32(box.ciphertext.count)), "EVP_DecryptUpdate")
-            written = length
-        }
-        var tag = box.tag
-        try OpenSSL.check(EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, Int32(tagSize), &tag), "EVP_CIPHER_CTX_ctrl")
-        let verified = plaintext.withUnsafeMutableBufferPointer { buffer in
-            EVP_DecryptFinal_ex(context, buffer.baseAddress! + Int(written), &length)
-        }
-        guard verified == 1 else {
-            ERR_clear_error()
-            // Wipe whatever was decrypted before authentication failed.
-            for index in plaintext.indices { plaintext[index] = 0 }
-            throw CryptoError(kind: .authenticationFailed, function: "EVP_DecryptFinal_ex", message: "tag mismatch")
-        }
-        written += length
-        return Array(plaintext.prefix(Int(written)))
     }
 }
