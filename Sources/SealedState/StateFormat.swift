@@ -22,7 +22,15 @@ enum StateFormat {
 
     /// Associated data for one secret: binds it to its state and its key's address.
     static func secretAssociatedData(lineage: String, address: String) -> [UInt8] {
-        Array("keyplane-state-v1 secret \(lineage) \(address)".utf8)
+        // Put together as bytes: one allocation per secret, not an interpolated string and its copy.
+        let prefix: StaticString = "keyplane-state-v1 secret "
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(prefix.utf8CodeUnitCount + lineage.utf8.count + 1 + address.utf8.count)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+        bytes.append(contentsOf: lineage.utf8)
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: address.utf8)
+        return bytes
     }
 
     /// Associated data for a wrapped data key: binds it to its state.

@@ -8,10 +8,15 @@ import Foundation
 enum StateJSON {
     /// The file's bytes.
     static func render<Document: StateFileDocument>(_ document: Document) -> [UInt8] {
+        written(document).output.array
+    }
+
+    /// The writer, after writing `document` as its file.
+    private static func written<Document: StateFileDocument>(_ document: Document) -> StateJSONWriter {
         var writer = StateJSONWriter(reservingCapacity: document.estimatedFileSize)
         document.write(to: &writer)
         writer.finishFile()
-        return writer.bytes
+        return writer
     }
 
     /// Decodes `bytes`, then refuses them unless they are exactly the rendering of the decoded
@@ -21,23 +26,13 @@ enum StateJSON {
         do { document = try JSONDecoder().decode(type, from: Data(bytes)) } catch {
             throw StateError.malformed(file: name, reason: "it is not valid JSON of the expected shape (\(reason(for: error)))")
         }
-        guard bytesEqual(render(document), bytes) else { throw StateError.notCanonical(file: name) }
+        guard written(document).output.equals(bytes) else { throw StateError.notCanonical(file: name) }
         return document
     }
 
     /// Decodes `bytes` leniently (unknown fields ignored, no form check), for reading a few fields.
     static func decodeLeniently<Document: Decodable>(_ type: Document.Type, from bytes: [UInt8]) -> Document? {
         try? JSONDecoder().decode(type, from: Data(bytes))
-    }
-
-    /// Whether two byte strings are equal, compared with `memcmp` (not element by element).
-    static func bytesEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        return lhs.withUnsafeBytes { left in
-            rhs.withUnsafeBytes { right in
-                left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
-            }
-        }
     }
 
     /// Byte-wise order of the UTF-8 encodings: the order of keys in the files and in the MAC.

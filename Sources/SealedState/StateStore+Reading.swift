@@ -7,48 +7,64 @@ extension StateStore {
     /// it, unwraps the data key with any credential that matches a recipient, verifies the MAC over
     /// everything, and refuses a rollback against the state committed at HEAD. Secrets stay sealed
     /// until `OpenedState.secret(for:)`.
+    ///
+    /// The refusals come in that order whatever is wrong: a file's form before the credentials,
+    /// the credentials before the MAC, the MAC before the history.
     public func open(with credentials: Credentials) throws(StateError) -> OpenedState {
-        let files = try readFiles()
-        let lineage = files.lineage
-        guard !credentials.isEmpty else { throw StateError.noCredentials(recipients: files.recipients.count) }
-
-        var dataKey: DataKey?
-        do {
-            for recipient in files.recipients {
-                if let bytes = try recipient.unwrap(with: credentials, lineage: lineage), bytes.count == 32 {
-                    dataKey = try DataKey(bytes: bytes)
-                    break
+        let header = try readHeader()
+        let files = try readClientFiles()
+        // The data key is unwrapped before the client files are parsed, so the MAC can take each
+        // file's part while the others are still being parsed. A failure to unwrap is reported
+        // only after the files: a file that is not in keyplane's form is refused first.
+        let dataKey = Result { () throws(StateError) in try unwrapDataKey(header: header, credentials: credentials) }
+        let started = dataKey.flatMap { key in
+            Result { () throws(StateError) in
+                do { return try StateMAC(key: key.macKey, header: header.document, clientCount: files.count) } catch {
+                    throw StateError.crypto("\(error)")
                 }
             }
-        } catch {
-            throw StateError.crypto("\(error)")
         }
-        guard let dataKey else {
-            var tried: [String] = []
-            if credentials.passphrase != nil { tried.append("a passphrase") }
-            tried += credentials.identities.map { "identity \($0.recipient)" }
-            throw StateError.credentialsDoNotMatch(recipients: files.recipients.count, tried: tried.joined(separator: ", "))
+        let parsed = try ParallelWork.map(count: files.count) { index throws(StateError) -> ClientFile in
+            let file = try Self.clientFile(from: files[index].bytes, client: files[index].client,
+                                           name: "\(displayName)/\(StateFormat.clientsFolder)/\(files[index].client).json")
+            if case .success(let mac) = started { mac.add(file.document, at: index) }
+            return file
         }
+        let key = try dataKey.get()
+        let mac = try started.get()
         let expected: [UInt8]
-        do { expected = try files.documents.mac(key: dataKey.macKey) } catch { throw StateError.crypto("\(error)") }
-        guard Digest.constantTimeEqual(expected, files.mac) else { throw StateError.macMismatch(folder: displayName) }
+        do { expected = try mac.finish() } catch { throw StateError.crypto("\(error)") }
+        guard Digest.constantTimeEqual(expected, header.mac) else { throw StateError.macMismatch(folder: displayName) }
 
-        if checksGitHistory { try checkAgainstCommittedState(lineage: lineage, serial: files.serial, mac: files.mac) }
+        if checksGitHistory { try checkAgainstCommittedState(lineage: header.lineage, serial: header.serial, mac: header.mac) }
 
-        let state = State(lineage: lineage, serial: files.serial, recipients: files.recipients, entries: files.entries)
-        var opened = OpenedState(state: state, dataKey: dataKey, credentials: credentials, serialOnDisk: files.serial)
-        opened.clientsOnDisk = Dictionary(uniqueKeysWithValues: files.documents.clients.map { ($0.client, $0) })
+        var entries: [KeyAddress: StateEntry] = [:]
+        entries.reserveCapacity(parsed.reduce(0) { $0 + $1.entries.count })
+        var clientsOnDisk: [String: ClientDocument] = [:]
+        for file in parsed {
+            for entry in file.entries { entries[entry.address] = entry }
+            clientsOnDisk[file.document.client] = file.document
+        }
+        let state = State(lineage: header.lineage, serial: header.serial, recipients: header.recipients, entries: entries)
+        var opened = OpenedState(state: state, dataKey: key, credentials: credentials, serialOnDisk: header.serial)
+        opened.clientsOnDisk = clientsOnDisk
         return opened
     }
 
-    /// What the files say, parsed and checked for form but not yet authenticated.
-    struct Files {
-        var documents: StateDocuments
-        var lineage: String
-        var serial: Int64
+    /// The header file, read and checked for form but not yet authenticated.
+    struct Header {
+        /// The document without its `mac`.
+        var document: HeaderDocument
+        var lineage: String { document.lineage }
+        var serial: Int64 { document.serial }
         var recipients: [Recipient]
         var mac: [UInt8]
-        var entries: [KeyAddress: StateEntry]
+    }
+
+    /// One client file's id and bytes, as read.
+    struct ClientFileBytes: Sendable {
+        var client: String
+        var bytes: [UInt8]
     }
 
     /// One client file, read and checked for form: its document and its entries.
@@ -57,10 +73,10 @@ extension StateStore {
         var entries: [StateEntry]
     }
 
-    func readFiles() throws(StateError) -> Files {
+    func readHeader() throws(StateError) -> Header {
         let headerName = "\(displayName)/\(StateFormat.headerFile)"
         guard let headerBytes = try readIfPresent(headerURL) else { throw StateError.notInitialized(folder: displayName) }
-        let header = try Self.header(from: headerBytes, name: headerName)
+        var header = try Self.header(from: headerBytes, name: headerName)
 
         guard !header.lineage.isEmpty, !header.lineage.contains(" ") else {
             throw StateError.malformed(file: headerName, reason: "'lineage' is empty or holds a space")
@@ -77,25 +93,38 @@ extension StateStore {
             }
             recipients.append(recipient)
         }
-        var headerWithoutMAC = header
-        headerWithoutMAC.mac = nil
+        header.mac = nil
+        return Header(document: header, recipients: recipients, mac: mac)
+    }
 
+    /// Every client file's bytes, in the UTF-8 order of their client ids. A file listed but gone
+    /// by the time it is read is left out, as if it had not been listed.
+    func readClientFiles() throws(StateError) -> [ClientFileBytes] {
         let fileNames = try clientFileNames()
-        let clientFiles = try ParallelWork.map(count: fileNames.count) { index throws(StateError) -> ClientFile? in
-            let fileName = fileNames[index]
-            guard let bytes = try readIfPresent(clientsURL.appendingPathComponent(fileName)) else { return nil }
-            return try Self.clientFile(from: bytes, client: String(fileName.dropLast(".json".count)),
-                                       name: "\(displayName)/\(StateFormat.clientsFolder)/\(fileName)")
+        let contents = try ParallelWork.map(count: fileNames.count) { index throws(StateError) in
+            try readIfPresent(clientsURL.appendingPathComponent(fileNames[index]))
         }
-        var documents: [ClientDocument] = []
-        var entries: [KeyAddress: StateEntry] = [:]
-        entries.reserveCapacity(clientFiles.reduce(0) { $0 + ($1?.entries.count ?? 0) })
-        for case let file? in clientFiles {
-            documents.append(file.document)
-            for entry in file.entries { entries[entry.address] = entry }
+        return zip(fileNames, contents).compactMap { fileName, bytes in
+            bytes.map { ClientFileBytes(client: String(fileName.dropLast(".json".count)), bytes: $0) }
         }
-        return Files(documents: StateDocuments(header: headerWithoutMAC, sortedClients: documents), lineage: header.lineage,
-                     serial: header.serial, recipients: recipients, mac: mac, entries: entries)
+    }
+
+    /// The data key, unwrapped with whichever credential matches a recipient.
+    func unwrapDataKey(header: Header, credentials: Credentials) throws(StateError) -> DataKey {
+        guard !credentials.isEmpty else { throw StateError.noCredentials(recipients: header.recipients.count) }
+        do {
+            for recipient in header.recipients {
+                if let bytes = try recipient.unwrap(with: credentials, lineage: header.lineage), bytes.count == 32 {
+                    return try DataKey(bytes: bytes)
+                }
+            }
+        } catch {
+            throw StateError.crypto("\(error)")
+        }
+        var tried: [String] = []
+        if credentials.passphrase != nil { tried.append("a passphrase") }
+        tried += credentials.identities.map { "identity \($0.recipient)" }
+        throw StateError.credentialsDoNotMatch(recipients: header.recipients.count, tried: tried.joined(separator: ", "))
     }
 
     /// Decodes the header, refusing an unknown format version before anything else is read.

@@ -5,7 +5,9 @@ extension StateStore {
     /// Writes `opened` back: raises the serial by one, recomputes the MAC, and replaces each file
     /// atomically (client files first, the header last). Client files whose content did not change
     /// are left alone; files of clients with no keys left are removed. Refuses if the state on
-    /// disk changed since it was opened.
+    /// disk changed since it was opened. Client files are written while the MAC is computed, so a
+    /// failure of libcrypto itself can leave them without the header that matches them, as a
+    /// crash between files can: the MAC then fails until the files are restored from git.
     public func write(_ opened: inout OpenedState) throws(StateError) {
         if let expected = opened.serialOnDisk {
             let found = try serialOnDisk() ?? -1
@@ -17,9 +19,11 @@ extension StateStore {
         state.serial += 1
         state.formatVersion = StateFormat.version
         var documents = StateDocuments(state: state)
-        let mac: [UInt8]
-        do { mac = try documents.mac(key: opened.dataKey.macKey) } catch { throw StateError.crypto("\(error)") }
-        documents.header.mac = Hex.encode(mac)
+        let clients = documents.clients
+        let mac: StateMAC
+        do { mac = try StateMAC(key: opened.dataKey.macKey, header: documents.header, clientCount: clients.count) } catch {
+            throw StateError.crypto("\(error)")
+        }
 
         do {
             try FileManager.default.createDirectory(at: clientsURL, withIntermediateDirectories: true)
@@ -27,14 +31,17 @@ extension StateStore {
             throw StateError.io(path: clientsURL.path, message: error.localizedDescription)
         }
         let existing = try clientFileNames()
-        // Only documents that differ from what was read or last written are rendered and written.
+        // One pass on every core: each client's part goes to the MAC, and the file of each client
+        // whose document differs from what was read or last written is rendered and replaced. The
+        // header, which holds the MAC, is written last, once every part has been hashed.
         let onDisk = opened.clientsOnDisk
-        let changed = documents.clients.filter { onDisk[$0.client] != $0 }
-        _ = try ParallelWork.map(count: changed.count) { index throws(StateError) in
-            let url = clientsURL.appendingPathComponent("\(changed[index].client).json")
-            try AtomicFile.write(StateJSON.render(changed[index]), to: url)
+        _ = try ParallelWork.map(count: clients.count) { index throws(StateError) in
+            mac.add(clients[index], at: index)
+            guard onDisk[clients[index].client] != clients[index] else { return }
+            try AtomicFile.write(StateJSON.render(clients[index]), to: clientsURL.appendingPathComponent("\(clients[index].client).json"))
         }
-        let kept = Set(documents.clients.map(\.client))
+        do { documents.header.mac = Hex.encode(try mac.finish()) } catch { throw StateError.crypto("\(error)") }
+        let kept = Set(clients.map(\.client))
         for fileName in existing where !kept.contains(String(fileName.dropLast(".json".count))) {
             do { try FileManager.default.removeItem(at: clientsURL.appendingPathComponent(fileName)) } catch {
                 throw StateError.io(path: fileName, message: error.localizedDescription)
@@ -44,7 +51,7 @@ extension StateStore {
 
         opened.state = state
         opened.serialOnDisk = state.serial
-        opened.clientsOnDisk = Dictionary(uniqueKeysWithValues: documents.clients.map { ($0.client, $0) })
+        opened.clientsOnDisk = Dictionary(uniqueKeysWithValues: clients.map { ($0.client, $0) })
     }
 
     /// The serial in the header on disk, read without the client files; nil if there is none.

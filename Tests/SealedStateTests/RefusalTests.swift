@@ -146,3 +146,16 @@ struct RefusalTests {
         return files
     }
 }
+
+extension RefusalTests {
+    /// The data key is unwrapped before the client files are parsed, but a file's form is still
+    /// reported before the credentials, whatever the credentials are.
+    @Test func aFileNotInKeyplanesFormIsReportedBeforeTheCredentials() throws {
+        let (sandbox, _) = try Self.makeState()
+        let text = try sandbox.read("clients/globex.json")
+        try sandbox.write(text.replacingOccurrences(of: "\" : ", with: "\": "), to: "clients/globex.json")
+        for credentials in [Credentials(), Credentials(passphrase: Passphrase("wrong")), Credentials(passphrase: Self.passphrase)] {
+            #expect(throws: StateError.notCanonical(file: "state/clients/globex.json")) { try sandbox.store.open(with: credentials) }
+        }
+    }
+}

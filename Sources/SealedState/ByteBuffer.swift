@@ -1,0 +1,66 @@
+import Foundation
+
+/// A growable run of bytes that the JSON writer and the MAC input append to, a few bytes at a time,
+/// hundreds of thousands of times per state. Appending to an `Array` costs a uniqueness check and a
+/// generic copy per call; this buffer only checks its capacity. It owns its memory and cannot be
+/// copied; `array` copies the bytes out once at the end.
+struct ByteBuffer: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes are written; the rest of the capacity is uninitialized.
+    private(set) var count = 0
+
+    init(reservingCapacity capacity: Int) {
+        self.capacity = max(capacity, 64)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        start.deallocate()
+    }
+
+    /// A copy of the bytes written.
+    var array: [UInt8] {
+        Array(UnsafeBufferPointer(start: start, count: count))
+    }
+
+    /// Whether the bytes written are exactly `other`.
+    func equals(_ other: [UInt8]) -> Bool {
+        guard other.count == count else { return false }
+        return other.withUnsafeBytes { other in count == 0 || memcmp(start, other.baseAddress!, count) == 0 }
+    }
+
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(toHold: count + 1) }
+        start[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
+        (start + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Fixed ASCII text.
+    mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// A string's UTF-8 bytes.
+    mutating func append(utf8 text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            Array(text.utf8).withUnsafeBufferPointer { append($0) }
+        }
+    }
+
+    private mutating func grow(toHold needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newStart.moveInitialize(from: start, count: count)
+        start.deallocate()
+        start = newStart
+        capacity = newCapacity
+    }
+}
