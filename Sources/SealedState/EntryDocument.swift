@@ -82,12 +82,6 @@ struct EntryDocument: Codable, Equatable, Sendable {
         input.appendString(secretStatus)
     }
 
-    /// A generous guess at the size of `appendCanonical`'s output, for reserving the MAC input.
-    var estimatedCanonicalSize: Int {
-        560 + address.utf8.count + hash.utf8.count + name.utf8.count + (secret?.utf8.count ?? 0)
-            + (labels?.reduce(0) { $0 + 34 + $1.key.utf8.count + $1.value.utf8.count } ?? 0)
-    }
-
     /// Writes the entry's object: the present fields in UTF-8 key order (the order of the coding
     /// keys above), `labels` sorted by key.
     func write(to writer: inout StateJSONWriter) {

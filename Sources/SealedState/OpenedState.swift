@@ -43,7 +43,8 @@ public struct OpenedState: Sendable {
     /// and sets the preview from it (a new or rotated key). Without one, keeps the secret already
     /// sealed at that address, if any (a metadata change), or records the secret as unknown.
     public mutating func upsert(_ entry: StateEntry, secret: KeySecret? = nil) throws(StateError) {
-        var entry = entry.normalized
+        var entry = entry
+        entry.normalize()
         if let secret {
             let aad = StateFormat.secretAssociatedData(lineage: state.lineage, address: entry.address.description)
             do {

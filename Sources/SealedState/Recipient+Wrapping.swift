@@ -43,7 +43,12 @@ extension Recipient {
 
     static func seal(_ plaintext: [UInt8], kek: [UInt8], aad: [UInt8]) throws -> [UInt8] {
         let box = try AESGCM.seal(plaintext, key: kek, associatedData: aad)
-        return box.nonce + box.ciphertext + box.tag
+        var sealed: [UInt8] = []
+        sealed.reserveCapacity(box.nonce.count + box.ciphertext.count + box.tag.count)
+        sealed += box.nonce
+        sealed += box.ciphertext
+        sealed += box.tag
+        return sealed
     }
 
     /// Opens `nonce ‖ ciphertext ‖ tag`; nil if it does not authenticate.

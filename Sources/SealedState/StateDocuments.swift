@@ -8,15 +8,18 @@ struct StateDocuments: Sendable {
     /// One document per client, in the UTF-8 byte order of the client ids.
     var clients: [ClientDocument]
 
-    /// The documents for `state`. The entries are grouped by client here; each client's
-    /// documents are built and sorted in parallel.
+    /// The documents for `state`. The entries are grouped by client here, by position, so no
+    /// entry is copied on this one thread; each client's document is built on every core.
     init(state: State) {
         header = HeaderDocument(format: StateFormat.formatName, lineage: state.lineage, mac: nil,
                                 recipients: state.recipients.map(\.document), serial: state.serial, version: state.formatVersion)
-        var byClient: [String: [StateEntry]] = [:]
-        for entry in state.entries.values { byClient[entry.address.client.rawValue, default: []].append(entry) }
+        let entries = state.entries
+        var byClient: [String: [Dictionary<KeyAddress, StateEntry>.Index]] = [:]
+        for position in entries.indices { byClient[entries.keys[position].client.rawValue, default: []].append(position) }
         let ids = byClient.keys.sorted(by: StateJSON.utf8Precedes)
         let groups = ids.map { byClient[$0] ?? [] }
-        clients = ParallelWork.map(count: ids.count) { index in ClientDocument(client: ids[index], entries: groups[index]) }
+        clients = ParallelWork.map(count: ids.count) { index in
+            ClientDocument(client: ids[index], entries: groups[index].map { entries.values[$0] })
+        }
     }
 }

@@ -68,10 +68,15 @@ public struct StateEntry: Equatable, Sendable {
     /// The same entry with its timestamps truncated to whole seconds.
     var normalized: StateEntry {
         var copy = self
-        copy.expiresAt = expiresAt.map(StateTimestamp.truncated)
-        copy.createdAt = StateTimestamp.truncated(createdAt)
-        copy.rotatedAt = rotatedAt.map(StateTimestamp.truncated)
-        copy.predecessor = predecessor.map { RotationPredecessor(hash: $0.hash, deleteAfter: $0.deleteAfter) }
+        copy.normalize()
         return copy
+    }
+
+    /// Truncates the entry's timestamps to whole seconds, in place.
+    mutating func normalize() {
+        expiresAt = expiresAt.map(StateTimestamp.truncated)
+        createdAt = StateTimestamp.truncated(createdAt)
+        rotatedAt = rotatedAt.map(StateTimestamp.truncated)
+        predecessor = predecessor.map { RotationPredecessor(hash: $0.hash, deleteAfter: $0.deleteAfter) }
     }
 }

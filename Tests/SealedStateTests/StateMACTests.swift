@@ -38,6 +38,23 @@ struct StateMACTests {
         }
     }
 
+    @Test func partsAddedConcurrentlyGiveTheMACOfTheWholeInput() throws {
+        let (header, documents) = try Self.documents()
+        // 64 clients, each a copy of acme's document under another id, ids in UTF-8 order.
+        let clients = (0..<64).map { index in
+            ClientDocument(client: "client-" + String(1000 + index), sortedEntries: documents[0].entries)
+        }
+        let key = try SecureRandom.bytes(32)
+        let expected = try Digest.hmacSHA256(key: key, Self.wholeInput(header: header, clients: clients))
+        var generator = SeededGenerator(seed: 64)
+        for _ in 0..<10 {
+            let order = Array(clients.indices).shuffled(using: &generator)
+            let mac = try StateMAC(key: key, header: header, clientCount: clients.count)
+            DispatchQueue.concurrentPerform(iterations: order.count) { mac.add(clients[order[$0]], at: order[$0]) }
+            #expect(try mac.finish() == expected)
+        }
+    }
+
     @Test func aMACMissingAPartIsNotFinished() throws {
         let (header, clients) = try Self.documents()
         let mac = try StateMAC(key: try SecureRandom.bytes(32), header: header, clientCount: clients.count)
