@@ -6,7 +6,8 @@ import SealedState
 /// `keyplane state bench --secrets N` (hidden): times sealing and opening a throwaway state of N
 /// secrets, for the benchmark harness. The state lives in a temporary folder with the cheapest
 /// scrypt parameters, so the figures are the state's own cost, not the key derivation's. Prints
-/// one JSON line.
+/// one JSON line: wall-clock seconds, and the CPU seconds of every thread of the process, which a
+/// machine busy with other work inflates less.
 struct StateBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -20,12 +21,16 @@ struct StateBenchCommand: AsyncParsableCommand {
         var sealWriteSeconds: Double
         var openSeconds: Double
         var oneSecretSeconds: Double
+        var sealWriteCPUSeconds: Double
+        var openCPUSeconds: Double
 
         enum CodingKeys: String, CodingKey {
             case secrets, clients
             case sealWriteSeconds = "seal_write_seconds"
             case openSeconds = "open_seconds"
             case oneSecretSeconds = "one_secret_seconds"
+            case sealWriteCPUSeconds = "seal_write_cpu_seconds"
+            case openCPUSeconds = "open_cpu_seconds"
         }
     }
 
@@ -61,20 +66,39 @@ struct StateBenchCommand: AsyncParsableCommand {
         }
 
         let clock = ContinuousClock()
+        let cpuBefore = Self.processCPUSeconds()
         let sealWrite = try clock.measure {
             for (entry, secret) in entries { try opened.upsert(entry, secret: secret) }
             try store.write(&opened)
         }
+        let cpuSealed = Self.processCPUSeconds()
         var reopened: OpenedState?
         let open = try clock.measure { reopened = try store.open(with: Credentials(passphrase: passphrase)) }
+        let cpuOpened = Self.processCPUSeconds()
         let one = try clock.measure { _ = try reopened?.secret(for: entries[entries.count / 2].0.address) }
         guard reopened?.state.entries.count == secrets else { throw CommandFailure("the reopened state lost entries") }
 
         let figures = Figures(secrets: secrets, clients: min(clients, secrets), sealWriteSeconds: sealWrite.seconds,
-                              openSeconds: open.seconds, oneSecretSeconds: one.seconds)
+                              openSeconds: open.seconds, oneSecretSeconds: one.seconds,
+                              sealWriteCPUSeconds: cpuSealed - cpuBefore, openCPUSeconds: cpuOpened - cpuSealed)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(figures), as: UTF8.self))
+    }
+}
+
+extension StateBenchCommand {
+    /// User and system CPU time of all the process's threads so far.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        let status = getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        let status = getrusage(RUSAGE_SELF, &usage)
+        #endif
+        guard status == 0 else { return .nan }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
 
