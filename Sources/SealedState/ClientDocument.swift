@@ -73,7 +73,7 @@ struct ClientDocument: StateFileDocument, Equatable, Sendable {
         writer.key("keys")
         writer.beginObject()
         for entry in entries {
-            writer.key(entry.address)
+            writer.key(escaping: entry.address)
             entry.write(to: &writer)
         }
         writer.endObject()

@@ -101,7 +101,7 @@ struct EntryDocument: Codable, Equatable, Sendable {
             writer.key("labels")
             writer.beginObject()
             for (key, value) in labels.sorted(by: { StateJSON.utf8Precedes($0.key, $1.key) }) {
-                writer.key(key)
+                writer.key(escaping: key)
                 writer.string(value)
             }
             writer.endObject()

@@ -35,7 +35,8 @@ struct StateJSONWriter: ~Copyable {
     }
 
     /// Starts an object member whose key is data (an address, a label), escaped like any string.
-    mutating func key(_ key: String) {
+    /// (A separate name: a string literal would otherwise pick this over the `StaticString` one.)
+    mutating func key(escaping key: String) {
         startMember()
         appendQuoted(key)
         output.append(" : ")

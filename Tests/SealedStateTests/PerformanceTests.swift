@@ -5,7 +5,8 @@ import Testing
 
 struct PerformanceTests {
     /// Opening and sealing 10,000 secrets (with an X25519 recipient, so no KDF cost). The issue's
-    /// target is 0.3 s in release builds; this bound only catches gross regressions in debug builds.
+    /// target is 0.3 s in release builds (`keyplane state bench --secrets 10000` measures it); this
+    /// bound only catches gross regressions in debug builds.
     @Test func tenThousandSecretsOpenAndSealQuickly() throws {
         let sandbox = try Sandbox()
         let identity = try Identity.generate()
@@ -23,6 +24,6 @@ struct PerformanceTests {
         print("10,000 secrets: seal+write \(sealing), open \(opening), one secret \(one)")
         #expect(reopened?.state.entries.count == 10_000)
         #expect(try reopened?.secret(for: address("client-7/key-7007")) == makeSecret(7007))
-        #expect(sealing + opening < .seconds(60), "debug builds on a loaded 2-core machine take about 15 s; release takes about 1 s")
+        #expect(sealing + opening < .seconds(60), "debug builds on a loaded 2-core machine take about 5 s; release takes 0.2-0.5 s, by load")
     }
 }
