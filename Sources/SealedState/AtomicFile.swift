@@ -8,7 +8,17 @@ import Darwin
 /// Whole-file writes that never leave a half-written file: write a temporary file in the same
 /// folder, flush it to disk, rename it over the target, then flush the folder.
 enum AtomicFile {
+    /// Replaces one file and flushes its folder, so the new file survives a crash once this
+    /// returns.
     static func write(_ bytes: [UInt8], to url: URL, mode: mode_t = 0o644) throws(StateError) {
+        try replace(url, with: bytes, mode: mode)
+        syncFolder(url.deletingLastPathComponent())
+    }
+
+    /// Replaces one file of a batch in the same folder: its content is flushed before the rename,
+    /// so the name never points at a partial file, but the rename itself survives a crash only
+    /// once the caller flushes the folder (`syncFolder`), once for the whole batch.
+    static func replace(_ url: URL, with bytes: [UInt8], mode: mode_t = 0o644) throws(StateError) {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
@@ -40,7 +50,6 @@ enum AtomicFile {
             unlink(temporary.path)
             throw StateError.io(path: url.path, message: message)
         }
-        syncFolder(folder)
     }
 
     /// Flushes a folder's entries, so a rename survives a crash.

@@ -33,12 +33,13 @@ extension StateStore {
         let existing = try clientFileNames()
         // One pass on every core: each client's part goes to the MAC, and the file of each client
         // whose document differs from what was read or last written is rendered and replaced. The
-        // header, which holds the MAC, is written last, once every part has been hashed.
+        // header, which holds the MAC, is written last, once every part has been hashed and the
+        // client files' renames and removals are flushed to disk together.
         let onDisk = opened.clientsOnDisk
         _ = try ParallelWork.map(count: clients.count) { index throws(StateError) in
             mac.add(clients[index], at: index)
             guard onDisk[clients[index].client] != clients[index] else { return }
-            try AtomicFile.write(StateJSON.render(clients[index]), to: clientsURL.appendingPathComponent("\(clients[index].client).json"))
+            try AtomicFile.replace(clientsURL.appendingPathComponent("\(clients[index].client).json"), with: StateJSON.render(clients[index]))
         }
         do { documents.header.mac = Hex.encode(try mac.finish()) } catch { throw StateError.crypto("\(error)") }
         let kept = Set(clients.map(\.client))
@@ -47,6 +48,7 @@ extension StateStore {
                 throw StateError.io(path: fileName, message: error.localizedDescription)
             }
         }
+        AtomicFile.syncFolder(clientsURL)
         try AtomicFile.write(StateJSON.render(documents.header), to: headerURL)
 
         opened.state = state
