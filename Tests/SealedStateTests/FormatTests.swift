@@ -159,3 +159,19 @@ extension FormatTests {
         }
     }
 }
+
+extension FormatTests {
+    /// The associated data is exactly what the format page gives, so a script can open a secret
+    /// with nothing but the secrets key, the lineage and the address.
+    @Test func aSecretOpensWithTheAssociatedDataTheFormatPageGives() throws {
+        let sandbox = try Sandbox()
+        var opened = try sandbox.store.initialize(recipients: [.passphrase(Self.passphrase, testKDF)])
+        try opened.upsert(makeEntry("acme/alice/personal"), secret: makeSecret(5))
+        try sandbox.store.write(&opened)
+        let sealed = try #require(opened.state[address("acme/alice/personal")]?.sealedSecret?.bytes)
+        let aad = Array("keyplane-state-v1 secret \(opened.state.lineage) acme/alice/personal".utf8)
+        let box = AESGCM.SealedBox(nonce: Array(sealed.prefix(12)), ciphertext: Array(sealed.dropFirst(12).dropLast(16)), tag: Array(sealed.suffix(16)))
+        let plaintext = try AESGCM.open(box, key: opened.dataKey.secretsKey, associatedData: aad)
+        #expect(String(decoding: plaintext, as: UTF8.self) == makeSecret(5).revealed)
+    }
+}
