@@ -1,5 +1,6 @@
 public import Foundation
 import Cryptography
+import Domain
 
 /// The versioned JSON form of a plan (keys are the Swift property names, such as
 /// `includeBYOKInLimit`; snake-case conversion would not round-trip acronyms): what `plan --format json` prints and `plan --out FILE`
@@ -18,10 +19,44 @@ public struct PlanDocument: Codable, Hashable, Sendable {
         self.plan = plan
     }
 
-    /// First 16 hex digits of the SHA-256 of the plan's canonical JSON.
+    /// First 16 hex digits of the SHA-256 of the plan's canonical JSON, in a form that stays cheap
+    /// at thousands of keys: each unchanged key is reduced to its address (its values are display
+    /// only, and follow from the bound inputs), and the per-key remote digests are folded into one.
+    /// Everything apply acts on, and everything a reviewer reads as a change, is covered in full.
     public static func fingerprint(of plan: Plan) throws -> String {
-        let bytes = try encoder(pretty: false).encode(plan)
+        let bytes = try encoder(pretty: false).encode(FingerprintContent(plan))
         return String(Hex.encode(try Digest.sha256(Array(bytes))).prefix(16))
+    }
+
+    /// What the fingerprint digests.
+    private struct FingerprintContent: Encodable {
+        /// The plan with its no-op changes taken out and without its remote digests.
+        var plan: Plan
+        /// The addresses of the no-op changes, in plan order.
+        var unchanged: [KeyAddress]
+        /// SHA-256 of the remote digests, sorted by hash; nil when the plan did not refresh.
+        var remoteKeys: String?
+
+        init(_ plan: Plan) throws {
+            var reduced = plan
+            reduced.changes = plan.changes.filter { $0.action != .noop }
+            reduced.binding.remoteKeys = nil
+            self.plan = reduced
+            unchanged = plan.changes.lazy.filter { $0.action == .noop }.map(\.address)
+            remoteKeys = try plan.binding.remoteKeys.map(Self.fold)
+        }
+
+        static func fold(_ digests: [String: String]) throws -> String {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(digests.count * 96)
+            for hash in digests.keys.sorted() {
+                bytes.append(contentsOf: hash.utf8)
+                bytes.append(0x3D)
+                bytes.append(contentsOf: digests[hash]!.utf8)
+                bytes.append(0x0A)
+            }
+            return Hex.encode(try Digest.sha256(bytes))
+        }
     }
 
     /// The document as JSON text, keys sorted, one field per line.

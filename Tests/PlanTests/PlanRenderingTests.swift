@@ -54,7 +54,7 @@ struct PlanRenderingTests {
     @Test("the JSON document carries the summary, the fingerprint and every widening")
     func jsonDocument() throws {
         let text = String(decoding: try PlannerTests.scenario().encoded(), as: UTF8.self)
-        #expect(text.contains("\"formatVersion\" : 1"))
+        #expect(text.contains("\"formatVersion\" : \(Plan.formatVersion)"))
         #expect(text.contains("\"higherLimit\""))
         #expect(text.contains("\"shorterWindow\""))
         #expect(text.contains("\"fingerprint\""))

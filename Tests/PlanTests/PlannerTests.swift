@@ -149,4 +149,19 @@ struct PlannerTests {
         #expect(edited != String(decoding: data, as: UTF8.self))
         #expect(throws: PlanDocument.ReadError.fingerprintMismatch) { try PlanDocument.decode(Data(edited.utf8)) }
     }
+
+    @Test("the fingerprint covers unchanged keys and the remote digests: turning a no-op into an action is refused")
+    func fingerprintCoversUnchangedKeys() throws {
+        let staging = PlanFixture.entry("acme/staging", seed: 2, limit: "5", reset: .daily)
+        let document = PlanFixture.plan(PlanFixture.manifest(Self.yaml), prior: [staging], live: [PlanFixture.live(staging)])
+        #expect(document.plan.changes.contains { $0.action == .noop })
+        let text = String(decoding: try document.encoded(), as: UTF8.self)
+        let deleted = text.replacingOccurrences(of: "\"action\" : \"no-op\"", with: "\"action\" : \"delete\"")
+        #expect(deleted != text)
+        #expect(throws: PlanDocument.ReadError.fingerprintMismatch) { try PlanDocument.decode(Data(deleted.utf8)) }
+        var first = document.plan, second = document.plan
+        first.binding.remoteKeys = [PlanFixture.hash(2): "1111111111111111"]
+        second.binding.remoteKeys = [PlanFixture.hash(2): "2222222222222222"]
+        #expect(try PlanDocument.fingerprint(of: first) != PlanDocument.fingerprint(of: second))
+    }
 }
