@@ -6,6 +6,11 @@ public import Foundation
 /// under the state's key, and flushes to disk before anything else happens. A run killed at any
 /// point leaves a journal from which the next run recovers every secret, or finds the key by its
 /// marker when the answer was lost.
+///
+/// Flushes are group commits: `append` writes its line at once and returns only when an `fsync`
+/// that began after the write has finished. One `fsync` runs at a time, off the concurrency
+/// pool, and covers every line written before it began, so the changes in flight share flushes
+/// instead of queueing for one each (about 1 ms apiece on this machine's disk).
 public actor ApplyJournal {
     /// One line of the journal.
     public struct Record: Codable, Equatable, Sendable {
@@ -45,6 +50,14 @@ public actor ApplyJournal {
     public let url: URL
     private let handle: FileHandle
     private let encoder: JSONEncoder
+    /// How many lines were written; the sequence number of the last one.
+    private var written: UInt64 = 0
+    /// Whether an `fsync` is running.
+    private var flushing = false
+    /// Appends waiting for a flush that covers their line, with that line's sequence number.
+    private var waiting: [(line: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+    /// Where the flushes run: one at a time, never on a thread of the concurrency pool.
+    private let flusher = DispatchQueue(label: "keyplane.apply-journal.fsync")
 
     /// Opens (creating if needed) the journal at `url` for appending.
     public init(url: URL) throws {
@@ -62,12 +75,53 @@ public actor ApplyJournal {
 
     deinit { try? handle.close() }
 
-    /// Appends `record` and flushes it to disk before returning.
-    public func append(_ record: Record) throws {
+    /// Appends `record` and returns once it is flushed to disk.
+    public func append(_ record: Record) async throws {
         var line = try encoder.encode(record)
         line.append(0x0a)
         try handle.write(contentsOf: line)
-        try handle.synchronize()
+        written += 1
+        let sequence = written
+        try await withCheckedThrowingContinuation { continuation in
+            waiting.append((sequence, continuation))
+            flushIfIdle()
+        }
+    }
+
+    /// Starts an `fsync` covering every line written so far, unless one is running: the lines
+    /// written meanwhile wait for the next.
+    private func flushIfIdle() {
+        guard !flushing, !waiting.isEmpty else { return }
+        flushing = true
+        let covered = written
+        let descriptor = handle.fileDescriptor
+        flusher.async {
+            var failure: (any Error)?
+            while fsync(descriptor) != 0 {
+                guard errno == EINTR else {
+                    failure = CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: self.url.path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
+                    break
+                }
+            }
+            Task { await self.flushed(through: covered, failure: failure) }
+        }
+    }
+
+    /// Resumes the appends whose lines the finished flush covered, and starts the next flush.
+    private func flushed(through covered: UInt64, failure: (any Error)?) {
+        flushing = false
+        var stillWaiting: [(line: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+        for waiter in waiting {
+            if waiter.line > covered {
+                stillWaiting.append(waiter)
+            } else if let failure {
+                waiter.continuation.resume(throwing: failure)
+            } else {
+                waiter.continuation.resume()
+            }
+        }
+        waiting = stillWaiting
+        flushIfIdle()
     }
 
     /// Every complete record in the journal at `url` (a torn last line from a crash is ignored).
