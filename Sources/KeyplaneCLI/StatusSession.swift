@@ -14,15 +14,12 @@ struct StatusSession {
     func snapshot(refresh: Bool) async throws -> StatusSnapshot {
         let now = Clock.now()
         let (manifest, files) = try plan.loadManifest(now: now)
-        let state = try plan.openState()
+        let state: OpenedState?
         var live: [LiveKey]?
         if refresh {
-            let connection = try await APIConnection.open(plan.api, root: plan.repository.rootURL)
-            do { live = try await plan.refreshLive(connection) } catch {
-                await connection.close()
-                throw error
-            }
-            await connection.close()
+            (state, live, _) = try await plan.openStateWhileRefreshing()
+        } else {
+            state = try plan.openState()
         }
         let document = try plan.plan(manifest: manifest, files: files, state: state, live: live, managementLabel: nil,
                                      now: now, options: PlanOptions())

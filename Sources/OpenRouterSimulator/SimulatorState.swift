@@ -15,6 +15,14 @@ public actor SimulatorState {
     /// requests so paging through 10,000 keys sorts them once, not once per page. Creation times
     /// never change, so only adding or removing keys (create, delete, reset) invalidates it.
     private var listingOrder: [KeyHash]?
+    /// The hashes each filter of the list route matches, in listing order, so that a page is a
+    /// slice rather than a walk past every earlier key. Invalidated with `listingOrder`, and by
+    /// any update, which may change whether a key is disabled.
+    private var listings: [Listing: [KeyHash]] = [:]
+    private struct Listing: Hashable {
+        let workspace: String
+        let includeDisabled: Bool
+    }
     private var managementKeys: [KeyHash: String]
     private var clock: SimulatorClock
     private let dataFile: String?
@@ -62,18 +70,14 @@ public actor SimulatorState {
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.hash < $1.hash }
             .map(\.hash)
         listingOrder = order
-        var page: [APIKey] = []
-        var skipped = 0
-        for hash in order {
-            guard let key = keys[hash], key.workspaceID == workspace, includeDisabled || !key.disabled else { continue }
-            if skipped < offset {
-                skipped += 1
-                continue
-            }
-            page.append(key.apiKey(at: now))
-            if page.count == KeyListResponse.pageSize { break }
+        let filter = Listing(workspace: workspace, includeDisabled: includeDisabled)
+        let matching = listings[filter] ?? order.filter { hash in
+            guard let key = keys[hash] else { return false }
+            return key.workspaceID == workspace && (includeDisabled || !key.disabled)
         }
-        return page
+        listings[filter] = matching
+        guard offset < matching.count else { return [] }
+        return matching[offset..<min(offset + KeyListResponse.pageSize, matching.count)].compactMap { keys[$0]?.apiKey(at: now) }
     }
 
     public func create(_ request: CreateKeyRequest) throws -> CreateKeyResponse {
@@ -83,7 +87,7 @@ public actor SimulatorState {
             hash: hash, name: request.name, label: KeyMaterial.label(of: secret), request: request, createdAt: now(),
             creatorUserID: Self.userID, workspaceID: Self.defaultWorkspaceID)
         keys[hash] = key
-        listingOrder = nil
+        forgetListings()
         try save()
         return CreateKeyResponse(data: key.apiKey(at: now()), key: secret)
     }
@@ -102,13 +106,14 @@ public actor SimulatorState {
         if let include = update.includeBYOKInLimit { key.includeBYOKInLimit = include }
         key.updatedAt = now()
         keys[hash] = key
+        listings = [:]
         try save()
         return key.apiKey(at: now())
     }
 
     public func delete(_ hash: KeyHash) throws {
         guard keys.removeValue(forKey: hash) != nil else { throw SimulatorError.notFound }
-        listingOrder = nil
+        forgetListings()
         try save()
     }
 
@@ -144,9 +149,15 @@ public actor SimulatorState {
     /// Forgets every key and the clock offset; management keys stay.
     public func reset() throws {
         keys = [:]
-        listingOrder = nil
+        forgetListings()
         clock.offset = 0
         try save()
+    }
+
+    /// Drops the cached listing order and filters, after keys were added or removed.
+    private func forgetListings() {
+        listingOrder = nil
+        listings = [:]
     }
 
     /// How many keys exist, disabled ones included.
