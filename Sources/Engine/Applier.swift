@@ -5,8 +5,9 @@ public import OpenRouterClient
 public import Plan
 public import SealedState
 
-/// Carries out a plan's changes against OpenRouter, at most `parallelism` at a time. Every new
-/// secret is sealed and flushed to the journal before the next step, so a crash never loses one.
+/// Carries out a plan's changes against OpenRouter, at most `parallelism` requests at a time.
+/// Every new secret is sealed and flushed to the journal before the next step, so a crash never
+/// loses one.
 /// When a change fails, no new change starts; changes in flight finish, and the result says what
 /// succeeded and what failed, so that the caller commits the successes and a rerun converges.
 public struct Applier: Sendable {
@@ -15,6 +16,10 @@ public struct Applier: Sendable {
     /// The opened state, used only to seal new secrets for the journal.
     public let sealer: OpenedState
     public let now: Date
+    /// How many requests may be in flight at once. The client enforces it (the command opens the
+    /// client with the same number); the applier keeps twice as many changes in progress, so that
+    /// while some wait for their journal flush or are being sealed, the others keep every request
+    /// slot busy.
     public let parallelism: Int
     /// Called with one line per finished change, for progress output.
     public let progress: @Sendable (String) -> Void
@@ -33,8 +38,8 @@ public struct Applier: Sendable {
     public func apply(_ plan: Plan) async -> ApplyResult {
         let changes = plan.actions
         var result = ApplyResult()
-        var outcomes: [(index: Int, outcome: Result<([AppliedChange], [String]), ChangeFailure>)] = []
-        await withTaskGroup(of: (Int, Result<([AppliedChange], [String]), ChangeFailure>).self) { group in
+        var outcomes: [(index: Int, outcome: Result<Outcome, ChangeFailure>)] = []
+        await withTaskGroup(of: (Int, Result<Outcome, ChangeFailure>).self) { group in
             var next = 0
             var failed = false
             func launch() {
@@ -51,7 +56,7 @@ public struct Applier: Sendable {
                     }
                 }
             }
-            while next < changes.count && next < parallelism { launch() }
+            while next < changes.count && next < changesInProgress { launch() }
             while let (index, outcome) = await group.next() {
                 outcomes.append((index, outcome))
                 switch outcome {
@@ -66,9 +71,10 @@ public struct Applier: Sendable {
         }
         for (_, outcome) in outcomes.sorted(by: { $0.index < $1.index }) {
             switch outcome {
-            case .success(let (applied, notes)):
-                result.applied += applied
-                result.notes += notes
+            case .success(let outcome):
+                result.applied += outcome.applied
+                result.notes += outcome.notes
+                result.answers += outcome.answers
             case .failure(let failure):
                 result.failures.append((failure.address, failure.message))
             }
@@ -80,46 +86,58 @@ public struct Applier: Sendable {
         return result
     }
 
+    /// Changes carried out at once: twice the request parallelism (see `parallelism`).
+    var changesInProgress: Int { parallelism * 2 }
+
+    /// What one change did: its effects on the state, notes for people, and the keys as
+    /// OpenRouter's answers described them.
+    struct Outcome {
+        var applied: [AppliedChange] = []
+        var notes: [String] = []
+        var answers: [LiveKey] = []
+    }
+
     struct ChangeFailure: Error {
         let address: KeyAddress
         let message: String
     }
 
-    private func carryOut(_ change: PlanChange) async throws -> ([AppliedChange], [String]) {
+    private func carryOut(_ change: PlanChange) async throws -> Outcome {
         switch change.action {
         case .create:
             return try await create(change, replacing: nil)
         case .replace:
-            var (applied, notes) = try await create(change, replacing: change)
+            var outcome = try await create(change, replacing: change)
             if case .immediate = change.handover, let old = change.hash {
                 try await delete(hash: old, address: change.address)
-                applied.append(.deleted(address: change.address, subject: .predecessor, hash: old))
+                outcome.applied.append(.deleted(address: change.address, subject: .predecessor, hash: old))
             }
-            return (applied, notes)
+            return outcome
         case .update:
-            guard let hash = change.hash, let before = change.before, let after = change.after else { return ([], []) }
-            try await update(hash: hash, from: before, to: after, address: change.address)
-            return ([.updated(address: change.address, values: after)], [])
+            guard let hash = change.hash, let before = change.before, let after = change.after else { return Outcome() }
+            let answer = try await update(hash: hash, from: before, to: after, address: change.address)
+            return Outcome(applied: [.updated(address: change.address, values: after)], answers: answer.map { [LiveKey($0)] } ?? [])
         case .delete:
             if let hash = change.hash, change.before != nil {
                 try await delete(hash: hash, address: change.address)
             }
-            return ([.deleted(address: change.address, subject: change.subject, hash: change.hash ?? "")], [])
+            return Outcome(applied: [.deleted(address: change.address, subject: change.subject, hash: change.hash ?? "")])
         case .adopt:
-            guard let hash = change.hash, let before = change.before, let after = change.after else { return ([], []) }
+            guard let hash = change.hash, let before = change.before, let after = change.after else { return Outcome() }
             try await update(hash: hash, from: before, to: after, address: change.address)
             let key = try await client.getKey(KeyHash(hash))
-            return ([.adopted(address: change.address, hash: hash, values: after, createdAt: key.createdAt.date)], [])
+            return Outcome(applied: [.adopted(address: change.address, hash: hash, values: after, createdAt: key.createdAt.date)],
+                           answers: [LiveKey(key)])
         case .noop:
-            return ([], [])
+            return Outcome()
         }
     }
 
     /// Creates the key for `change`. A create whose answer was lost is never blindly retried: the
     /// key is looked up by its marker; if it exists its secret is unknown, so it is deleted, and
     /// the create is made once more with a new marker.
-    private func create(_ change: PlanChange, replacing: PlanChange?) async throws -> ([AppliedChange], [String]) {
-        guard let after = change.after else { return ([], []) }
+    private func create(_ change: PlanChange, replacing: PlanChange?) async throws -> Outcome {
+        guard let after = change.after else { return Outcome() }
         var notes: [String] = []
         let createdAt = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         let expiresAt = change.expiry.map { $0.date(createdAt: createdAt) } ?? after.expiresAt
@@ -136,15 +154,16 @@ public struct Applier: Sendable {
                 try await journal.append(.init(
                     event: .created, address: change.address, marker: marker.text, hash: response.data.hash.rawValue,
                     name: name, sealedSecret: sealed, createdAt: createdAt, expiresAt: response.data.expiresAt?.date ?? expiresAt))
+                var answer = response.data
                 if after.disabled {
-                    _ = try await client.updateKey(response.data.hash, UpdateKeyRequest(disabled: true))
+                    answer = try await client.updateKey(response.data.hash, UpdateKeyRequest(disabled: true))
                 }
-                return ([.created(address: change.address, hash: response.data.hash.rawValue, name: name, sealedSecret: sealed,
+                return Outcome(applied: [.created(address: change.address, hash: response.data.hash.rawValue, name: name, sealedSecret: sealed,
                                   createdAt: createdAt, expiresAt: response.data.expiresAt?.date ?? expiresAt,
                                   values: KeyValues(name: name, limit: after.limit, limitReset: after.limitReset,
                                                     includeBYOKInLimit: after.includeBYOKInLimit, disabled: after.disabled,
                                                     expiresAt: response.data.expiresAt?.date ?? expiresAt),
-                                  replacing: replacing)], notes)
+                                  replacing: replacing)], notes: notes, answers: [LiveKey(answer)])
             case .ambiguous(let ambiguous):
                 let orphans = try await client.findKeys(marker: ambiguous.marker)
                 for orphan in orphans {
@@ -158,12 +177,14 @@ public struct Applier: Sendable {
                 }
             }
         }
-        return ([], notes)
+        return Outcome(notes: notes)
     }
 
-    private func update(hash: String, from before: KeyValues, to after: KeyValues, address: KeyAddress) async throws {
+    /// Sends the fields that differ; returns OpenRouter's answer, or nil when nothing differed.
+    @discardableResult
+    private func update(hash: String, from before: KeyValues, to after: KeyValues, address: KeyAddress) async throws -> APIKey? {
         let fields = after.differences(from: before, including: KeyValues.mutableFields)
-        guard !fields.isEmpty else { return }
+        guard !fields.isEmpty else { return nil }
         var request = UpdateKeyRequest()
         for field in fields {
             switch field {
@@ -175,7 +196,7 @@ public struct Applier: Sendable {
             case .expiresAt: break
             }
         }
-        _ = try await client.updateKey(KeyHash(hash), request)
+        return try await client.updateKey(KeyHash(hash), request)
     }
 
     private func delete(hash: String, address: KeyAddress) async throws {

@@ -21,6 +21,32 @@ public struct ApplyResult: Sendable {
     public var failures: [(address: KeyAddress, message: String)] = []
     /// Things a person should know, such as a lost create response recovered without a duplicate.
     public var notes: [String] = []
+    /// The keys created, updated or adopted, as OpenRouter's answers described them: with the
+    /// refresh made before the apply, they give the live keys after it without listing again.
+    public var answers: [LiveKey] = []
 
     public init() {}
+}
+
+extension ApplyResult {
+    /// The live keys after the apply, from the refresh made before it (`before`): deleted keys
+    /// taken out, and each created, updated or adopted key as OpenRouter answered for it. Listing
+    /// every key again would only repeat what these answers already say.
+    public func liveKeys(updating before: [LiveKey]) -> [LiveKey] {
+        var deleted = Set<String>()
+        for change in applied {
+            if case .deleted(_, _, let hash) = change { deleted.insert(hash) }
+        }
+        var answered: [String: LiveKey] = [:]
+        for key in answers { answered[key.hash] = key }
+        var keys: [LiveKey] = []
+        keys.reserveCapacity(before.count + answers.count)
+        for key in before where !deleted.contains(key.hash) {
+            keys.append(answered.removeValue(forKey: key.hash) ?? key)
+        }
+        for key in answers where answered[key.hash] != nil && !deleted.contains(key.hash) {
+            keys.append(answered.removeValue(forKey: key.hash)!)
+        }
+        return keys
+    }
 }

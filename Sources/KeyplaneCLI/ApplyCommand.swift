@@ -209,7 +209,7 @@ struct ApplyRunner {
         }
         try location.write(&opened)
 
-        let after = try await session.refreshLive(connection)
+        let after = result.liveKeys(updating: live)
         let status = StatusSnapshot(
             now: now, manifest: manifest, entries: opened.state.sortedEntries,
             live: Dictionary(after.map { ($0.hash, $0) }, uniquingKeysWith: { a, _ in a }),

@@ -80,6 +80,31 @@ struct PlanApplyTests {
         #expect(final.exitCode == 0, "\(final.stdout)")
     }
 
+    @Test("the STATUS.md apply writes from OpenRouter's answers equals what a fresh `keyplane status` lists")
+    func statusAfterApplyMatchesAFreshRefresh() async throws {
+        let workspace = try await KeyplaneWorkspace()
+        defer { Task { await workspace.stop() } }
+        let moment = ["KEYPLANE_NOW": "2026-11-22T09:00:00Z"]
+        let edits: [(String) -> String] = [
+            { $0 },  // create everything
+            { $0.replacingOccurrences(of: "limit: 20", with: "limit: 10") },  // update in place
+            { $0.replacingOccurrences(of: "expires: 90d", with: "expires: 60d") },  // replace
+            { text in  // delete
+                let start = text.range(of: "  - name: batch")!.lowerBound
+                let end = text.range(of: "users:")!.lowerBound
+                return String(text[..<start]) + String(text[end...])
+            },
+        ]
+        for edit in edits {
+            try workspace.editManifest(edit)
+            let apply = try await workspace.run(["apply", "--auto-approve"], extraEnvironment: moment)
+            #expect(apply.exitCode == 0, "\(apply.stderr)")
+            let fresh = try await workspace.run(["status"], extraEnvironment: moment)
+            #expect(fresh.exitCode == 0, "\(fresh.stderr)")
+            #expect(try workspace.folder.read("STATUS.md") == fresh.stdout)
+        }
+    }
+
     @Test("drift is shown apart from changes and put back; usage is never drift")
     func driftIsPutBack() async throws {
         let workspace = try await KeyplaneWorkspace()
