@@ -66,34 +66,35 @@ public final class OpenRouterClient: Sendable {
         return try decode(KeyListResponse.self, reply, .listKeys).data
     }
 
-    /// Every key, disabled ones included by default, page by page until a short page. Pages are
-    /// fetched `pageConcurrency` at a time. A key that appears on two pages (because keys were
+    /// Every key, disabled ones included by default, page by page until a short page. After the
+    /// first page, `pageConcurrency` pages are in flight at all times: each answer starts the next
+    /// page, so one slow page does not hold the others back. Pages past the first short one,
+    /// started before it was seen, are dropped. A key that appears on two pages (because keys were
     /// created while paging) is listed once.
     public func listKeys(includeDisabled: Bool = true) async throws -> [APIKey] {
         let pageSize = KeyListResponse.pageSize
-        var keys = try await listPage(offset: 0, includeDisabled: includeDisabled)
-        var finished = keys.count < pageSize
-        var nextOffset = pageSize
-        while !finished {
-            let offsets = (0..<pageConcurrency).map { nextOffset + $0 * pageSize }
-            let pages = try await withThrowingTaskGroup(of: (Int, [APIKey]).self) { group in
-                for offset in offsets {
-                    group.addTask { (offset, try await self.listPage(offset: offset, includeDisabled: includeDisabled)) }
+        let first = try await listPage(offset: 0, includeDisabled: includeDisabled)
+        var pages: [Int: [APIKey]] = [0: first]
+        var lastPage = first.count < pageSize ? 0 : Int.max  // the index of the first short page
+        if lastPage != 0 {
+            try await withThrowingTaskGroup(of: (Int, [APIKey]).self) { group in
+                var next = 1
+                func startPage() {
+                    let index = next
+                    next += 1
+                    group.addTask { (index, try await self.listPage(offset: index * pageSize, includeDisabled: includeDisabled)) }
                 }
-                var pages: [Int: [APIKey]] = [:]
-                for try await (offset, page) in group { pages[offset] = page }
-                return pages
-            }
-            for offset in offsets {
-                let page = pages[offset] ?? []
-                keys += page
-                if page.count < pageSize {
-                    finished = true
-                    break
+                for _ in 0..<pageConcurrency { startPage() }
+                while let (index, page) = try await group.next() {
+                    pages[index] = page
+                    if page.count < pageSize { lastPage = min(lastPage, index) }
+                    if next <= lastPage { startPage() }
                 }
             }
-            nextOffset += pageConcurrency * pageSize
         }
+        var keys: [APIKey] = []
+        keys.reserveCapacity((lastPage + 1) * pageSize)
+        for index in 0...lastPage { keys += pages[index] ?? [] }
         var seen = Set<KeyHash>()
         return keys.filter { seen.insert($0.hash).inserted }
     }

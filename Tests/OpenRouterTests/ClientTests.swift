@@ -48,6 +48,19 @@ import Testing
         }
     }
 
+    @Test(arguments: [200, 1_050])
+    func listKeepsTheAPIsOrderAcrossPagesInFlightAtOnce(count: Int) async throws {
+        try await Self.withClient { client, sim in
+            for index in 0..<count { _ = try await sim.state.create(CreateKeyRequest(name: "key-\(index)")) }
+            var expected: [KeyHash] = []
+            for offset in stride(from: 0, through: count, by: KeyListResponse.pageSize) {
+                expected += await sim.state.list(includeDisabled: true, offset: offset, workspaceID: nil).map(\.hash)
+            }
+            #expect(expected.count == count)
+            #expect(try await client.listKeys().map(\.hash) == expected)
+        }
+    }
+
     @Test func listIncludesDisabledKeys() async throws {
         try await Self.withClient { client, sim in
             let off = try await sim.state.create(CreateKeyRequest(name: "off"))
