@@ -39,15 +39,42 @@ public struct USD: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String { formatted() }
 
     /// Dollars with at least `minimumDecimals` decimals and trailing zeros beyond that removed.
+    /// Written digit by digit into one buffer: status pages format tens of thousands of amounts.
     public func formatted(minimumDecimals: Int = 2, symbol: Bool = true) -> String {
-        let sign = nanos < 0 ? "-" : ""
         let magnitude = nanos.magnitude
         let whole = magnitude / UInt64(Self.nanosPerDollar)
-        var fraction = String(magnitude % UInt64(Self.nanosPerDollar))
-        fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
-        while fraction.count > minimumDecimals, fraction.hasSuffix("0") { fraction.removeLast() }
-        let dollars = fraction.isEmpty ? "\(whole)" : "\(whole).\(fraction)"
-        return sign + (symbol ? "$" : "") + dollars
+        var fraction = magnitude % UInt64(Self.nanosPerDollar)
+        var decimals = 9
+        while decimals > max(minimumDecimals, 0), fraction % 10 == 0 {
+            fraction /= 10
+            decimals -= 1
+        }
+        // Sign, symbol, at most 20 digits of a UInt64, the point and 9 decimals.
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            var count = 0
+            func append(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
+            if nanos < 0 { append(UInt8(ascii: "-")) }
+            if symbol { append(UInt8(ascii: "$")) }
+            let wholeStart = count
+            var rest = whole
+            repeat {
+                append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10))
+                rest /= 10
+            } while rest > 0
+            buffer[wholeStart..<count].reverse()
+            if decimals > 0 {
+                append(UInt8(ascii: "."))
+                for position in stride(from: count + decimals - 1, through: count, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: fraction % 10)
+                    fraction /= 10
+                }
+                count += decimals
+            }
+            return count
+        }
     }
 
     public static func < (lhs: USD, rhs: USD) -> Bool { lhs.nanos < rhs.nanos }
