@@ -23,26 +23,29 @@ public enum StaticSite {
     public static func render(report: StatusReport, history: RepositoryHistory, docs: DocsSource = DocsSource(),
                               options: SiteOptions = SiteOptions()) throws -> [SiteFile] {
         let context = SiteContext(report: report, history: history, options: options)
-        var files: [SiteFile] = []
-        files.reserveCapacity(report.totals.keys + report.clients.count + 16)
-        files.append(SiteFile(path: SitePath.stylesheet.path, contents: Data(Stylesheet.css.utf8)))
-        files.append(DashboardPage.render(context))
-        files.append(UnmanagedPage.render(context))
-        files += ChangelogPage.render(context)
-        var keyJobs: [(key: KeyStatus, client: ClientStatus, listPage: Int)] = []
-        keyJobs.reserveCapacity(report.totals.keys)
-        for client in report.clients {
-            files += ClientPage.render(client, context: context)
-            for (index, key) in client.keys.enumerated() {
-                keyJobs.append((key, client, index / options.keysPerClientPage + 1))
-            }
-        }
-        // Key pages are most of the site and independent of each other.
-        files += try ParallelWork.map(keyJobs) { job in
-            KeyPage.render(job.key, client: job.client, listPage: job.listPage, context: context)
-        }
-        files += try DocsPages.render(docs, context: context)
+        let docsFiles = try DocsPages.render(docs, context: context)
+        var files = Array(try ParallelWork.map(SitePart.all(report, options: options)) { $0.render(context) }.joined())
+        files += docsFiles
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// Renders the site for `report`, `history` and `docs` and writes it into `output` as
+    /// `SiteWriter.write` does, the same files with the same bytes, but writing each part's files
+    /// as soon as they are rendered, in the same parallel task, instead of holding the whole site.
+    /// Nothing is written when the folder is refused or the docs cannot be rendered.
+    @discardableResult
+    public static func write(report: StatusReport, history: RepositoryHistory, docs: DocsSource = DocsSource(),
+                             options: SiteOptions = SiteOptions(), to output: URL) throws -> SiteWriter.Summary {
+        let folder = try SiteFolder(output)
+        let context = SiteContext(report: report, history: history, options: options)
+        let docsFiles = try DocsPages.render(docs, context: context)
+        let paths = try ParallelWork.map(SitePart.all(report, options: options)) { part in
+            let files = part.render(context)
+            for file in files { try folder.write(file.contents, to: file.path) }
+            return files.map(\.path)
+        }
+        for file in docsFiles { try folder.write(file.contents, to: file.path) }
+        return try SiteWriter.finish(folder, paths: Array(paths.joined()) + docsFiles.map(\.path))
     }
 
     /// Renders the site for `snapshot` and writes it into `output`: reads the keys' history from
@@ -53,7 +56,6 @@ public enum StaticSite {
                                 docsFolder: URL?, output: URL, options: SiteOptions = SiteOptions()) throws -> SiteWriter.Summary {
         let history = try repository.map { try RepositoryHistory.read(from: $0, statePath: statePath) } ?? .empty
         let docs = try docsFolder.map { try DocsSource.load(from: $0) } ?? DocsSource()
-        let files = try render(report: StatusReport(snapshot), history: history, docs: docs, options: options)
-        return try SiteWriter.write(files, to: output)
+        return try write(report: StatusReport(snapshot), history: history, docs: docs, options: options, to: output)
     }
 }
