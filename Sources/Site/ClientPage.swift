@@ -12,15 +12,15 @@ enum ClientPage {
         files.reserveCapacity(pageCount)
         for number in 1...pageCount {
             let page = SitePath.client(client.id, page: number)
-            var body: [HTML] = [el("h1", [:], text(client.displayName))]
+            var body: [HTML] = [el(.h1, [:], text(client.displayName))]
             if number == 1 {
                 body.append(facts(client, refreshed: context.report.isRefreshed))
                 body.append(users(client))
                 body.append(attention(client, context: context, page: page))
             } else {
-                body.append(el("p", [:], text("Keys, page \(number) of \(pageCount). "), link(page.link(to: .client(client.id)), "Back to the client's summary"), text(".")))
+                body.append(el(.p, [:], text("Keys, page \(number) of \(pageCount). "), link(page.link(to: .client(client.id)), "Back to the client's summary"), text(".")))
             }
-            body.append(el("h2", ["id": "keys"], text("Keys (\(client.keys.count))")))
+            body.append(el(.h2, ["id": "keys"], text("Keys (\(client.keys.count))")))
             let pager = Components.pager(current: number, count: pageCount, from: page, label: "Key list pages") { .client(client.id, page: $0) }
             body.append(pager)
             let slice = client.keys[min((number - 1) * perPage, client.keys.count)..<min(number * perPage, client.keys.count)]
@@ -33,14 +33,14 @@ enum ClientPage {
     }
 
     private static func facts(_ status: ClientStatus, refreshed: Bool) -> HTML {
-        var pairs: [(String, HTML)] = [("Id", el("code", [:], text(status.id.rawValue)))]
+        var pairs: [(String, HTML)] = [("Id", el(.code, [:], text(status.id.rawValue)))]
         if let client = status.client {
             pairs.append(("Billing email", text(client.billingEmail)))
             pairs.append(("Invoice currency", text("\(client.currency) (amounts here are USD, not converted)")))
             pairs.append(("Markup", text(status.markup.description)))
             pairs.append(("Monthly cap", text(status.capSummary)))
         } else {
-            pairs.append(("Manifests", el("span", ["class": "warn"], text("not declared; the state still has its keys and the next apply deletes them"))))
+            pairs.append(("Manifests", el(.span, ["class": "warn"], text("not declared; the state still has its keys and the next apply deletes them"))))
         }
         if refreshed {
             for (label, cost, billed) in [
@@ -59,38 +59,38 @@ enum ClientPage {
         var keyCounts: [UserID: Int] = [:]
         for key in client.keys { if let owner = key.owner { keyCounts[owner, default: 0] += 1 } }
         let rows: [[HTML]] = client.users.map { user in
-            [el("code", [:], text(user.id.rawValue)), text(user.displayName ?? StatusFormat.none), text(user.email),
+            [el(.code, [:], text(user.id.rawValue)), text(user.displayName ?? StatusFormat.none), text(user.email),
              text("\(keyCounts[user.id] ?? 0)")]
         }
         return .group([
-            el("h2", ["id": "users"], text("Users (\(client.users.count))")),
+            el(.h2, ["id": "users"], text("Users (\(client.users.count))")),
             Components.table([Column("User"), Column("Name"), Column("Email"), Column("Keys", numeric: true)], rows: rows),
         ])
     }
 
     private static func attention(_ client: ClientStatus, context: SiteContext, page: SitePath) -> HTML {
         let items = context.attentionByClient[client.id] ?? []
-        var parts: [HTML] = [el("h2", ["id": "attention"], text("Attention"))]
+        var parts: [HTML] = [el(.h2, ["id": "attention"], text("Attention"))]
         guard !items.isEmpty else {
-            parts.append(el("p", [:], text("Nothing needs attention.")))
+            parts.append(el(.p, [:], text("Nothing needs attention.")))
             return .group(parts)
         }
         for kind in AttentionKind.allCases {
             let ofKind = items.filter { $0.kind == kind }
             guard !ofKind.isEmpty else { continue }
-            parts.append(el("h3", [:], text("\(kind.title) (\(ofKind.count))")))
-            parts.append(el("ul", [:], children: ofKind.map { DashboardPage.item($0, context: context, page: page) }))
+            parts.append(el(.h3, [:], text("\(kind.title) (\(ofKind.count))")))
+            parts.append(el(.ul, [:], children: ofKind.map { DashboardPage.item($0, context: context, page: page) }))
         }
         return .group(parts)
     }
 
     private static func keys(_ keys: [KeyStatus], context: SiteContext, page: SitePath) -> HTML {
-        guard !keys.isEmpty else { return el("p", [:], text("No keys.")) }
+        guard !keys.isEmpty else { return el(.p, [:], text("No keys.")) }
         var rows: [[HTML]] = []
         rows.reserveCapacity(keys.count)
         for key in keys {
             rows.append([
-                context.keyLink(key.address, from: page), key.owner.map { el("code", [:], text($0.rawValue)) } ?? text("client"),
+                context.keyLink(key.address, from: page), key.owner.map { el(.code, [:], text($0.rawValue)) } ?? text("client"),
                 text(StatusFormat.limit(key.limit, reset: key.reset)), Components.usageBar(key.percentUsed),
                 text(StatusFormat.money(key.spendInWindow)), text(StatusFormat.money(key.remaining)),
                 text(StatusFormat.day(key.expiresAt)), text(StatusFormat.day(key.rotationDue)), Components.condition(key),

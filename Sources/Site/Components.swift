@@ -23,29 +23,29 @@ enum Components {
             for (index, cell) in row.enumerated() {
                 let numeric = index < columns.count && columns[index].numeric
                 let className = numeric ? "num" : (index == wrapColumn ? "wrap" : nil)
-                cells.append(el("td", attributes: className.map { [HTML.Attribute("class", $0)] } ?? [], children: [cell]))
+                cells.append(el(.td, attributes: className.map { [HTML.Attribute("class", $0)] } ?? [], children: [cell]))
             }
-            body.append(el("tr", [:], children: cells))
+            body.append(el(.tr, [:], children: cells))
         }
-        let head = el("tr", [:], children: columns.map { column in
-            el("th", attributes: [HTML.Attribute("scope", "col")] + (column.numeric ? [HTML.Attribute("class", "num")] : []),
+        let head = el(.tr, [:], children: columns.map { column in
+            el(.th, attributes: [HTML.Attribute("scope", "col")] + (column.numeric ? [HTML.Attribute("class", "num")] : []),
                children: [text(column.title)])
         })
         var parts: [HTML] = []
-        if let caption { parts.append(el("caption", [:], text(caption))) }
-        parts.append(el("thead", [:], head))
-        parts.append(el("tbody", [:], children: body))
-        return el("div", ["class": "table-wrap"], el("table", [:], children: parts))
+        if let caption { parts.append(el(.caption, [:], text(caption))) }
+        parts.append(el(.thead, [:], head))
+        parts.append(el(.tbody, [:], children: body))
+        return el(.div, ["class": "table-wrap"], el(.table, [:], children: parts))
     }
 
     /// A list of label and value pairs.
     static func facts(_ pairs: [(String, HTML)]) -> HTML {
         var children: [HTML] = []
         for (label, value) in pairs {
-            children.append(el("dt", [:], text(label)))
-            children.append(el("dd", [:], value))
+            children.append(el(.dt, [:], text(label)))
+            children.append(el(.dd, [:], value))
         }
-        return el("dl", ["class": "facts"], children: children)
+        return el(.dl, ["class": "facts"], children: children)
     }
 
     /// A usage bar drawn against the limit, with the percentage also written as text. The bar is
@@ -54,23 +54,23 @@ enum Components {
         guard let percent else { return text(StatusFormat.none) }
         let width = min(percent, 100)
         let fill = percent >= 100 ? "fill-full" : (percent >= StatusReport.nearLimitPercent ? "fill-warn" : "fill-ok")
-        var bars: [HTML] = [el("rect", ["class": "track", "width": "100", "height": "8", "rx": "2"])]
-        if width > 0 { bars.append(el("rect", attributes: [
+        var bars: [HTML] = [el(.rect, ["class": "track", "width": "100", "height": "8", "rx": "2"])]
+        if width > 0 { bars.append(el(.rect, attributes: [
             HTML.Attribute("class", fill), HTML.Attribute("width", "\(width)"), HTML.Attribute("height", "8"), HTML.Attribute("rx", "2"),
         ], children: [])) }
-        let svg = el("svg", attributes: [
+        let svg = el(.svg, attributes: [
             HTML.Attribute("class", "usage"), HTML.Attribute("viewBox", "0 0 100 8"), HTML.Attribute("width", "100"),
             HTML.Attribute("height", "8"), HTML.Attribute("aria-hidden", "true"), HTML.Attribute("focusable", "false"),
         ], children: bars)
-        let label = el("span", attributes: percent >= StatusReport.nearLimitPercent ? [HTML.Attribute("class", percent >= 100 ? "danger" : "warn")] : [],
+        let label = el(.span, attributes: percent >= StatusReport.nearLimitPercent ? [HTML.Attribute("class", percent >= 100 ? "danger" : "warn")] : [],
                        children: [text("\(percent)%")])
         return .group([svg, label])
     }
 
     /// The key's address as a link to its page.
     static func keyLink(_ address: KeyAddress, from page: SitePath, exists: Bool = true) -> HTML {
-        guard exists else { return el("code", [:], text(address.description)) }
-        return el("a", attributes: [HTML.Attribute("href", page.link(to: .key(address)))], children: [el("code", [:], text(address.description))])
+        guard exists else { return el(.code, [:], text(address.description)) }
+        return el(.a, attributes: [HTML.Attribute("href", page.link(to: .key(address)))], children: [el(.code, [:], text(address.description))])
     }
 
     /// Links to every page of a list split over several pages; nothing for a single page.
@@ -78,10 +78,10 @@ enum Components {
         guard count > 1 else { return .group([]) }
         let items = (1...count).map { number -> HTML in
             number == current
-                ? el("li", [:], el("span", ["aria-current": "page"], text("Page \(number)")))
-                : el("li", [:], link(page.link(to: path(number)), "Page \(number)"))
+                ? el(.li, [:], el(.span, ["aria-current": "page"], text("Page \(number)")))
+                : el(.li, [:], link(page.link(to: path(number)), "Page \(number)"))
         }
-        return el("nav", ["aria-label": label], el("ol", ["class": "pages"], children: items))
+        return el(.nav, ["aria-label": label], el(.ol, ["class": "pages"], children: items))
     }
 
     /// The condition of a key as text, marked when it needs a look.
@@ -89,9 +89,9 @@ enum Components {
         var words = key.condition.description
         if !key.isDeclared { words += ", not in the manifests" }
         switch key.condition {
-        case .expired: return el("span", ["class": "danger"], text(words))
-        case .disabled, .pending: return el("span", ["class": "muted"], text(words))
-        case .active: return key.isDeclared ? text(words) : el("span", ["class": "warn"], text(words))
+        case .expired: return el(.span, ["class": "danger"], text(words))
+        case .disabled, .pending: return el(.span, ["class": "muted"], text(words))
+        case .active: return key.isDeclared ? text(words) : el(.span, ["class": "warn"], text(words))
         }
     }
 }

@@ -7,15 +7,15 @@ enum DashboardPage {
     static func render(_ context: SiteContext) -> SiteFile {
         let page = SitePath.dashboard
         let report = context.report
-        var body: [HTML] = [el("h1", [:], text("Key status"))]
-        body.append(el("p", [:], text(intro(report))))
-        body.append(el("h2", ["id": "totals"], text("Totals")))
+        var body: [HTML] = [el(.h1, [:], text("Key status"))]
+        body.append(el(.p, [:], text(intro(report))))
+        body.append(el(.h2, ["id": "totals"], text("Totals")))
         body.append(totals(report, page: page))
-        body.append(el("h2", ["id": "attention"], text("Attention")))
+        body.append(el(.h2, ["id": "attention"], text("Attention")))
         body.append(attention(context, page: page))
-        body.append(el("h2", ["id": "spend"], text("Spend by client")))
+        body.append(el(.h2, ["id": "spend"], text("Spend by client")))
         body.append(SpendChart.render(context))
-        body.append(el("h2", ["id": "clients"], text("Clients")))
+        body.append(el(.h2, ["id": "clients"], text("Clients")))
         body.append(clients(report, page: page))
         return context.layout.page(page, title: "Dashboard", section: .dashboard, body: body)
     }
@@ -38,8 +38,8 @@ enum DashboardPage {
             ("Expired", "\(totals.count(.expired))"), ("Not created yet", "\(totals.count(.pending))"),
             ("Unmanaged", "\(totals.unmanaged)"),
         ]
-        let list = el("ul", ["class": "cards"], children: cards.map { label, value in
-            el("li", [:], el("span", ["class": "value"], text(value)), text(label))
+        let list = el(.ul, ["class": "cards"], children: cards.map { label, value in
+            el(.li, [:], el(.span, ["class": "value"], text(value)), text(label))
         })
         var rows: [[HTML]] = [
             spendRow("At cost", totals.cost), spendRow("Billed after markup", totals.billed),
@@ -58,18 +58,18 @@ enum DashboardPage {
 
     private static func attention(_ context: SiteContext, page: SitePath) -> HTML {
         let report = context.report
-        guard !report.needsNoAttention else { return el("p", [:], text("Nothing needs attention.")) }
+        guard !report.needsNoAttention else { return el(.p, [:], text("Nothing needs attention.")) }
         var parts: [HTML] = []
         for kind in AttentionKind.allCases {
             let items = report.attention(kind)
             guard !items.isEmpty else { continue }
-            parts.append(el("h3", [:], text("\(kind.title) (\(items.count))")))
+            parts.append(el(.h3, [:], text("\(kind.title) (\(items.count))")))
             let limit = context.options.attentionLimit
             var list: [HTML] = items.prefix(limit).map { item($0, context: context, page: page) }
             if items.count > limit {
-                list.append(el("li", [:], children: rest(Array(items.dropFirst(limit)), kind: kind, page: page)))
+                list.append(el(.li, [:], children: rest(Array(items.dropFirst(limit)), kind: kind, page: page)))
             }
-            parts.append(el("ul", [:], children: list))
+            parts.append(el(.ul, [:], children: list))
         }
         return .group(parts)
     }
@@ -77,9 +77,9 @@ enum DashboardPage {
     /// One attention item as a list entry, linking the key's page.
     static func item(_ item: AttentionItem, context: SiteContext, page: SitePath) -> HTML {
         if let address = item.address {
-            return el("li", [:], context.keyLink(address, from: page), text(": \(item.message)"))
+            return el(.li, [:], context.keyLink(address, from: page), text(": \(item.message)"))
         }
-        return el("li", [:], link(page.link(to: .unmanaged), item.unmanagedName ?? ""), text(": \(item.message)"))
+        return el(.li, [:], link(page.link(to: .unmanaged), item.unmanagedName ?? ""), text(": \(item.message)"))
     }
 
     /// "…and 140 more: acme (80), globex (60)", each client linking its page's attention list.
@@ -100,9 +100,9 @@ enum DashboardPage {
     }
 
     private static func clients(_ report: StatusReport, page: SitePath) -> HTML {
-        guard !report.clients.isEmpty else { return el("p", [:], text("No clients are declared.")) }
+        guard !report.clients.isEmpty else { return el(.p, [:], text("No clients are declared.")) }
         let rows: [[HTML]] = report.clients.map { client in
-            [link(page.link(to: .client(client.id)), client.displayName), el("code", [:], text(client.id.rawValue)),
+            [link(page.link(to: .client(client.id)), client.displayName), el(.code, [:], text(client.id.rawValue)),
              text("\(client.keys.count)"), text(StatusFormat.money(client.cost?.monthly)), text(client.markup.description),
              text(StatusFormat.money(client.billed?.monthly)), text(client.client?.currency ?? StatusFormat.none),
              text(client.client?.monthlyCap.map(\.description) ?? "none")]

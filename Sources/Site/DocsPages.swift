@@ -18,19 +18,19 @@ enum DocsPages {
             listed.append((title, page))
             files.append(context.layout.page(
                 page, title: title, section: .docs, crumbs: [("Dashboard", .dashboard), ("Docs", .docsIndex)],
-                body: [el("article", ["class": "doc"], .markdown(rendered))]))
+                body: [el(.article, ["class": "doc"], .markdown(rendered))]))
         }
         let index = SitePath.docsIndex
         var body: [HTML] = []
         if let rootIndex {
-            body.append(el("article", ["class": "doc"], .markdown(rootIndex)))
-            body.append(el("h2", ["id": "pages"], text("Pages")))
+            body.append(el(.article, ["class": "doc"], .markdown(rootIndex)))
+            body.append(el(.h2, ["id": "pages"], text("Pages")))
         } else {
-            body.append(el("h1", [:], text("Docs")))
+            body.append(el(.h1, [:], text("Docs")))
         }
         body.append(listed.isEmpty
-            ? el("p", [:], text("No documentation pages."))
-            : el("ul", [:], children: listed.map { el("li", [:], link(index.link(to: $0.path), $0.title)) }))
+            ? el(.p, [:], text("No documentation pages."))
+            : el(.ul, [:], children: listed.map { el(.li, [:], link(index.link(to: $0.path), $0.title)) }))
         files.append(context.layout.page(index, title: "Docs", section: .docs, crumbs: [("Dashboard", .dashboard)], body: body))
         for asset in docs.assets { files.append(SiteFile(path: "docs/\(asset.path)", contents: asset.contents)) }
         return files

@@ -5,7 +5,7 @@ indirect enum HTML: Sendable {
     /// Text, escaped.
     case text(String)
     /// An element with attributes (values escaped) and children.
-    case element(String, [Attribute], [HTML])
+    case element(Tag, [Attribute], [HTML])
     /// Several pieces one after another.
     case group([HTML])
     /// Markdown rendered by cmark-gfm, inserted as it is.
@@ -21,87 +21,122 @@ indirect enum HTML: Sendable {
         }
     }
 
-    /// Elements that have no end tag.
-    private static let voidElements: Set<String> = ["meta", "link", "br", "hr", "img", "input"]
-    /// Elements after whose end tag a line break is written, so pages and golden files read well.
-    private static let blockElements: Set<String> = [
-        "html", "head", "body", "header", "main", "footer", "nav", "section", "table", "thead", "tbody", "tr", "ul", "ol",
-        "li", "p", "h1", "h2", "h3", "div", "svg", "g", "figure", "figcaption", "dl", "dt", "dd", "title", "meta", "link",
-        "pre", "caption", "article",
-    ]
+    /// The elements the site uses. A closed set, so that what a page's element is (void, block)
+    /// is known without looking its name up.
+    enum Tag: String, Sendable {
+        case a, article, body, caption, code, dd, div, dl, dt, figcaption, figure, footer, g, h1, h2, h3, head, header, html,
+            li, link, main, meta, nav, ol, p, rect, section, span, svg, table, tbody, td, text, th, thead, title, tr, ul
 
-    /// Appends the rendered HTML to `out`.
-    func render(into out: inout String) {
-        switch self {
-        case .text(let text):
-            Self.appendEscaped(text, to: &out)
-        case .element(let name, let attributes, let children):
-            out += "<"
-            out += name
-            for attribute in attributes {
-                out += " "
-                out += attribute.name
-                out += "=\""
-                Self.appendEscaped(attribute.value, to: &out)
-                out += "\""
+        /// Has no end tag.
+        var isVoid: Bool {
+            switch self {
+            case .meta, .link: return true
+            default: return false
             }
-            out += ">"
-            if Self.voidElements.contains(name) {
-                out += "\n"
-                return
+        }
+
+        /// A line break is written after the end tag, so pages and golden files read well.
+        var isBlock: Bool {
+            switch self {
+            case .html, .head, .body, .header, .main, .footer, .nav, .section, .table, .thead, .tbody, .tr, .ul, .ol, .li, .p,
+                .h1, .h2, .h3, .div, .svg, .g, .figure, .figcaption, .dl, .dt, .dd, .title, .meta, .link, .caption, .article:
+                return true
+            case .a, .code, .rect, .span, .td, .text, .th:
+                return false
             }
-            for child in children { child.render(into: &out) }
-            out += "</"
-            out += name
-            out += ">"
-            if Self.blockElements.contains(name) { out += "\n" }
-        case .group(let children):
-            for child in children { child.render(into: &out) }
-        case .markdown(let rendered):
-            out += rendered.html
         }
     }
 
-    /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references. Text without any
-    /// of them (the common case) is appended in one piece.
-    static func appendEscaped(_ text: String, to out: inout String) {
-        let needsEscaping = text.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        guard needsEscaping else {
-            out += text
-            return
+    /// Appends the rendered HTML to `out`, as UTF-8.
+    func render(into out: inout [UInt8]) {
+        switch self {
+        case .text(let text):
+            Self.appendEscaped(text, to: &out)
+        case .element(let tag, let attributes, let children):
+            out.append(UInt8(ascii: "<"))
+            out.appendUTF8(tag.rawValue)
+            for attribute in attributes {
+                out.append(UInt8(ascii: " "))
+                out.appendUTF8(attribute.name)
+                out.append(UInt8(ascii: "="))
+                out.append(UInt8(ascii: "\""))
+                Self.appendEscaped(attribute.value, to: &out)
+                out.append(UInt8(ascii: "\""))
+            }
+            out.append(UInt8(ascii: ">"))
+            if tag.isVoid {
+                out.append(UInt8(ascii: "\n"))
+                return
+            }
+            for child in children { child.render(into: &out) }
+            out.append(UInt8(ascii: "<"))
+            out.append(UInt8(ascii: "/"))
+            out.appendUTF8(tag.rawValue)
+            out.append(UInt8(ascii: ">"))
+            if tag.isBlock { out.append(UInt8(ascii: "\n")) }
+        case .group(let children):
+            for child in children { child.render(into: &out) }
+        case .markdown(let rendered):
+            out.appendUTF8(rendered.html)
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+    }
+
+    /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references, appended to
+    /// `out`. Text without any of them (the common case) is appended in one piece. The five are
+    /// ASCII, and no byte of a multi-byte UTF-8 sequence is, so the text is escaped byte by byte.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard bytes.contains(where: needsEscaping) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+                default: out.append(byte)
+                }
             }
         }
+    }
+
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "'")
     }
 
     /// `text` escaped, as a new string.
     static func escaped(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendEscaped(text, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
-/// Shorthand for building elements: `el("td", ["class": "num"], .text("12"))`.
-func el(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ children: HTML...) -> HTML {
+extension [UInt8] {
+    /// Appends the UTF-8 bytes of `text`.
+    mutating func appendUTF8(_ text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+}
+
+/// Shorthand for building elements: `el(.td, ["class": "num"], .text("12"))`.
+func el(_ name: HTML.Tag, _ attributes: KeyValuePairs<String, String> = [:], _ children: HTML...) -> HTML {
     .element(name, attributes.map { HTML.Attribute($0.key, $0.value) }, children)
 }
 
 /// Shorthand for an element with a list of children.
-func el(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], children: [HTML]) -> HTML {
+func el(_ name: HTML.Tag, _ attributes: KeyValuePairs<String, String> = [:], children: [HTML]) -> HTML {
     .element(name, attributes.map { HTML.Attribute($0.key, $0.value) }, children)
 }
 
 /// Shorthand for an element whose attributes are computed.
-func el(_ name: String, attributes: [HTML.Attribute], children: [HTML]) -> HTML {
+func el(_ name: HTML.Tag, attributes: [HTML.Attribute], children: [HTML]) -> HTML {
     .element(name, attributes, children)
 }
 
@@ -112,5 +147,5 @@ func text(_ value: String) -> HTML { .text(value) }
 func link(_ href: String, _ label: String, class className: String? = nil) -> HTML {
     var attributes = [HTML.Attribute("href", href)]
     if let className { attributes.append(HTML.Attribute("class", className)) }
-    return .element("a", attributes, [.text(label)])
+    return .element(.a, attributes, [.text(label)])
 }

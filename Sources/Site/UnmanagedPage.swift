@@ -5,13 +5,13 @@ enum UnmanagedPage {
     static func render(_ context: SiteContext) -> SiteFile {
         let page = SitePath.unmanaged
         let report = context.report
-        var body: [HTML] = [el("h1", [:], text("Unmanaged keys"))]
-        body.append(el("p", [:], text("Keys on OpenRouter that no manifest declares and the state does not hold. Adopt them into a manifest, or delete them on OpenRouter.")))
+        var body: [HTML] = [el(.h1, [:], text("Unmanaged keys"))]
+        body.append(el(.p, [:], text("Keys on OpenRouter that no manifest declares and the state does not hold. Adopt them into a manifest, or delete them on OpenRouter.")))
         if report.unmanaged.isEmpty {
-            body.append(el("p", [:], text(report.isRefreshed ? "None." : "Usage was not refreshed, so unmanaged keys are not known.")))
+            body.append(el(.p, [:], text(report.isRefreshed ? "None." : "Usage was not refreshed, so unmanaged keys are not known.")))
         } else {
             let rows: [[HTML]] = report.unmanaged.map { key in
-                [text(key.name), el("code", [:], text(key.label)), el("code", [:], text(key.hash)),
+                [text(key.name), el(.code, [:], text(key.label)), el(.code, [:], text(key.hash)),
                  text(StatusFormat.day(key.createdAt)), text(StatusFormat.limit(key.limit, reset: key.limitReset)),
                  text(key.usage.credit.monthly.description), text(StatusFormat.yesNo(key.disabled)), text(StatusFormat.day(key.expiresAt))]
             }
