@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Git
 import Site
+import Status
 
 /// `keyplane site`: the static status and docs site.
 struct SiteCommand: AsyncParsableCommand {
@@ -28,21 +29,35 @@ struct SiteCommand: AsyncParsableCommand {
     var refresh: Bool = true
 
     func run() async throws {
-        let session = StatusSession(plan: PlanSession(repository: repository, credentials: credentials, api: api))
-        let snapshot = try await session.snapshot(refresh: refresh)
         let root = repository.rootURL
-        let git = try? GitRepository.open(at: root)
         let docsURL = URL(fileURLWithPath: docs, relativeTo: root).standardizedFileURL
         let output = URL(fileURLWithPath: out, relativeTo: root).standardizedFileURL
+        // The git history and the docs do not depend on the snapshot: they are read on another
+        // core while the snapshot is gathered, which mostly waits on OpenRouter or runs on one core.
+        let state = repository.state
+        async let sources = Result { try Self.readSources(root: root, state: state, docsURL: docsURL) }
+        let session = StatusSession(plan: PlanSession(repository: repository, credentials: credentials, api: api))
+        let snapshot = try await session.snapshot(refresh: refresh)
         let summary: SiteWriter.Summary
         do {
-            summary = try StaticSite.generate(
-                snapshot: snapshot, repository: git,
-                statePath: try git.map { try RepositoryPaths(root: root, git: $0).inGit(repository.state) } ?? repository.state,
-                docsFolder: FileManager.default.fileExists(atPath: docsURL.path) ? docsURL : nil, output: output)
+            let (history, docs) = try await sources.get()
+            summary = try StaticSite.write(report: StatusReport(snapshot), history: history, docs: docs, to: output)
         } catch {
             throw CommandFailure("cannot write the site to \(out): \(error)")
         }
         print("Wrote \(Plural.count(summary.written, "file")) to \(out)\(summary.removed > 0 ? " (removed \(summary.removed) stale)" : ""). Open \(output.appendingPathComponent("index.html").path)")
+    }
+
+    /// The keys' history from the git repository at `root` (none when there is no repository),
+    /// the state being the folder `state` in the keyplane folder, and the docs under `docsURL`
+    /// (none when the folder does not exist).
+    private static func readSources(root: URL, state: String, docsURL: URL) throws -> (RepositoryHistory, DocsSource) {
+        var history = RepositoryHistory.empty
+        if let git = try? GitRepository.open(at: root) {
+            let statePath = try RepositoryPaths(root: root, git: git).inGit(state)
+            history = try RepositoryHistory.read(from: git, statePath: statePath)
+        }
+        let docs = FileManager.default.fileExists(atPath: docsURL.path) ? try DocsSource.load(from: docsURL) : DocsSource()
+        return (history, docs)
     }
 }
