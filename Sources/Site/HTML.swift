@@ -50,7 +50,8 @@ enum HTML: Sendable {
         }
     }
 
-    /// Appends the rendered HTML to `out`, as UTF-8.
+    /// Appends the rendered HTML to `out`, as UTF-8. Children are visited by index so that each
+    /// is borrowed where it is rather than copied out of its array.
     func render(into out: inout [UInt8]) {
         switch self {
         case .text(let text):
@@ -58,27 +59,24 @@ enum HTML: Sendable {
         case .element(let tag, let attributes, let children):
             out.append(UInt8(ascii: "<"))
             out.appendUTF8(tag.rawValue)
-            for attribute in attributes {
+            for index in attributes.indices {
                 out.append(UInt8(ascii: " "))
-                out.appendUTF8(attribute.name)
-                out.append(UInt8(ascii: "="))
-                out.append(UInt8(ascii: "\""))
-                Self.appendEscaped(attribute.value, to: &out)
+                out.appendUTF8(attributes[index].name)
+                out.append(contentsOf: #"=""#.utf8)
+                Self.appendEscaped(attributes[index].value, to: &out)
                 out.append(UInt8(ascii: "\""))
             }
-            out.append(UInt8(ascii: ">"))
             if tag.isVoid {
-                out.append(UInt8(ascii: "\n"))
+                out.append(contentsOf: ">\n".utf8)
                 return
             }
-            for child in children { child.render(into: &out) }
-            out.append(UInt8(ascii: "<"))
-            out.append(UInt8(ascii: "/"))
-            out.appendUTF8(tag.rawValue)
             out.append(UInt8(ascii: ">"))
-            if tag.isBlock { out.append(UInt8(ascii: "\n")) }
+            for index in children.indices { children[index].render(into: &out) }
+            out.append(contentsOf: "</".utf8)
+            out.appendUTF8(tag.rawValue)
+            out.append(contentsOf: tag.isBlock ? ">\n".utf8 : ">".utf8)
         case .group(let children):
-            for child in children { child.render(into: &out) }
+            for index in children.indices { children[index].render(into: &out) }
         case .markdown(let rendered):
             out.appendUTF8(rendered.html)
         }
@@ -88,8 +86,7 @@ enum HTML: Sendable {
     /// `out`. Text without any of them (the common case) is appended in one piece. The five are
     /// ASCII, and no byte of a multi-byte UTF-8 sequence is, so the text is escaped byte by byte.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             guard bytes.contains(where: needsEscaping) else {
                 out.append(contentsOf: bytes)
                 return
@@ -123,8 +120,17 @@ enum HTML: Sendable {
 extension [UInt8] {
     /// Appends the UTF-8 bytes of `text`.
     mutating func appendUTF8(_ text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
+        text.withUTF8Bytes { append(contentsOf: $0) }
+    }
+}
+
+extension String {
+    /// Calls `body` with the string's UTF-8 bytes, in place when the string holds them in one
+    /// piece (a native or small string; almost always), else from a copy.
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return try copy.withUTF8(body)
     }
 }
 
