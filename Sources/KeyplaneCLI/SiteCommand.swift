@@ -32,16 +32,17 @@ struct SiteCommand: AsyncParsableCommand {
         let root = repository.rootURL
         let docsURL = URL(fileURLWithPath: docs, relativeTo: root).standardizedFileURL
         let output = URL(fileURLWithPath: out, relativeTo: root).standardizedFileURL
-        // The git history and the docs do not depend on the snapshot: they are read on another
-        // core while the snapshot is gathered, which mostly waits on OpenRouter or runs on one core.
+        // The git history, the docs and the output folder's listing do not depend on the snapshot:
+        // they are read on another core while the snapshot is gathered, which mostly waits on
+        // OpenRouter or runs on one core.
         let state = repository.state
-        async let sources = Result { try Self.readSources(root: root, state: state, docsURL: docsURL) }
+        async let sources = Result { try Self.readSources(root: root, state: state, docsURL: docsURL, output: output) }
         let session = StatusSession(plan: PlanSession(repository: repository, credentials: credentials, api: api))
         let snapshot = try await session.snapshot(refresh: refresh)
         let summary: SiteWriter.Summary
         do {
-            let (history, docs) = try await sources.get()
-            summary = try StaticSite.write(report: StatusReport(snapshot), history: history, docs: docs, to: output)
+            let (history, docs, folder) = try await sources.get()
+            summary = try StaticSite.write(report: StatusReport(snapshot), history: history, docs: docs, into: folder)
         } catch {
             throw CommandFailure("cannot write the site to \(out): \(error)")
         }
@@ -49,15 +50,18 @@ struct SiteCommand: AsyncParsableCommand {
     }
 
     /// The keys' history from the git repository at `root` (none when there is no repository),
-    /// the state being the folder `state` in the keyplane folder, and the docs under `docsURL`
-    /// (none when the folder does not exist).
-    private static func readSources(root: URL, state: String, docsURL: URL) throws -> (RepositoryHistory, DocsSource) {
+    /// the state being the folder `state` in the keyplane folder; the docs under `docsURL` (none
+    /// when the folder does not exist); and the output folder, opened. One task, in sequence, so
+    /// that the snapshot keeps the other core.
+    private static func readSources(root: URL, state: String, docsURL: URL, output: URL) throws
+        -> (RepositoryHistory, DocsSource, SiteFolder)
+    {
         var history = RepositoryHistory.empty
         if let git = try? GitRepository.open(at: root) {
             let statePath = try RepositoryPaths(root: root, git: git).inGit(state)
             history = try RepositoryHistory.read(from: git, statePath: statePath)
         }
         let docs = FileManager.default.fileExists(atPath: docsURL.path) ? try DocsSource.load(from: docsURL) : DocsSource()
-        return (history, docs)
+        return (history, docs, try SiteFolder(output))
     }
 }

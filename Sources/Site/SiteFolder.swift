@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,14 +10,16 @@ import Darwin
 /// threads at once; the folders they go in are created when first needed. All the POSIX calls
 /// of the site writer are here: a status site is thousands of small files, and Foundation costs
 /// several times more per file.
-struct SiteFolder: Sendable {
+///
+/// Opening lists the folder, so a caller with other work to wait on can open it early.
+public struct SiteFolder: Sendable {
     let root: URL
     let rootPath: String
     /// Regular files under the root when it was opened, relative to it.
     let previousFiles: Set<String>
 
     /// Opens `output`, refusing a folder that holds anything and has no marker file.
-    init(_ output: URL) throws {
+    public init(_ output: URL) throws {
         root = output.standardizedFileURL
         rootPath = root.path
         let manager = FileManager.default

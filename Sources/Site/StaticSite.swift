@@ -36,7 +36,13 @@ public enum StaticSite {
     @discardableResult
     public static func write(report: StatusReport, history: RepositoryHistory, docs: DocsSource = DocsSource(),
                              options: SiteOptions = SiteOptions(), to output: URL) throws -> SiteWriter.Summary {
-        let folder = try SiteFolder(output)
+        try write(report: report, history: history, docs: docs, options: options, into: try SiteFolder(output))
+    }
+
+    /// `write(report:history:docs:options:to:)` into a folder opened earlier.
+    @discardableResult
+    public static func write(report: StatusReport, history: RepositoryHistory, docs: DocsSource = DocsSource(),
+                             options: SiteOptions = SiteOptions(), into folder: SiteFolder) throws -> SiteWriter.Summary {
         let context = SiteContext(report: report, history: history, options: options)
         let docsFiles = try DocsPages.render(docs, context: context)
         let paths = try ParallelWork.map(SitePart.all(report, options: options)) { part in
