@@ -45,9 +45,10 @@ let package = Package(
 
         // MARK: The domain, from manifests to site.
         .target(name: "Domain", swiftSettings: swiftSettings),
+        .target(name: "Parallel", swiftSettings: swiftSettings),
         .target(
             name: "Manifest",
-            dependencies: ["Domain", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Domain", "Parallel", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings),
         .target(name: "OpenRouterAPI", dependencies: ["Domain"], swiftSettings: swiftSettings),
         .target(
@@ -71,7 +72,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
-        .target(name: "SealedState", dependencies: ["Domain", "Cryptography", "Git"], swiftSettings: swiftSettings),
+        .target(name: "SealedState", dependencies: ["Domain", "Cryptography", "Git", "Parallel"], swiftSettings: swiftSettings),
         .target(name: "Plan", dependencies: ["Domain", "Manifest", "SealedState", "Cryptography"], swiftSettings: swiftSettings),
         .target(name: "PlanReport", dependencies: ["Plan", "Domain", "Manifest"], swiftSettings: swiftSettings),
         .target(
@@ -83,7 +84,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(name: "Status", dependencies: ["Domain", "Manifest", "SealedState"], swiftSettings: swiftSettings),
         .target(
-            name: "Site", dependencies: ["Status", "Domain", "Manifest", "SealedState", "Markdown", "Git"],
+            name: "Site", dependencies: ["Status", "Domain", "Manifest", "SealedState", "Markdown", "Git", "Parallel"],
             swiftSettings: swiftSettings),
 
         // MARK: Commands: a library that holds them, and a thin executable over it.

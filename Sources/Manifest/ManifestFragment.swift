@@ -2,7 +2,7 @@ import Domain
 import Foundation
 
 /// What one manifest file declares, before the files are merged and defaults are applied.
-struct ManifestFragment {
+struct ManifestFragment: Sendable {
     var policy: DeclaredPolicy?
     var clients: [DeclaredClient] = []
     /// Clients declared with errors: already reported, and not to be reported again as missing.
@@ -11,19 +11,19 @@ struct ManifestFragment {
     var keys: [DeclaredKey] = []
 }
 
-struct DeclaredPolicy {
+struct DeclaredPolicy: Sendable {
     var defaultExpiry: Period?
     var maximumExpiry: Period?
     var defaultReset: LimitReset??
     var location: SourceLocation
 }
 
-struct DeclaredClient {
+struct DeclaredClient: Sendable {
     var client: Client
     var monthlyCapLocation: SourceLocation?
 }
 
-struct DeclaredUser {
+struct DeclaredUser: Sendable {
     var id: UserID
     var email: String?
     var client: (id: ClientID, location: SourceLocation)?
@@ -32,13 +32,13 @@ struct DeclaredUser {
 }
 
 /// A reference to something declared elsewhere, with where the reference was written.
-struct Reference<ID> {
+struct Reference<ID: Sendable>: Sendable {
     var id: ID
     var location: SourceLocation
 }
 
-struct DeclaredKey {
-    enum Owner {
+struct DeclaredKey: Sendable {
+    enum Owner: Sendable {
         case client(Reference<ClientID>)
         case user(Reference<UserID>)
     }

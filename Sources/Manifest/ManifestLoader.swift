@@ -1,3 +1,4 @@
+import Parallel
 import Domain
 public import Foundation
 
@@ -48,7 +49,7 @@ public enum ManifestLoader {
     /// Loads manifests from text already in memory; `file` is what diagnostics call each one.
     public static func load(sources: [(file: String, text: String)], now: Date = Date()) -> Result {
         // Files are scanned and decoded independently, on every core; merging is sequential.
-        let decoded = FileWork.map(sources) { file, text in
+        let decoded = ParallelWork.map(sources) { file, text in
             let sink = DiagnosticSink()
             for finding in SecretScanner.scan(text) {
                 sink.error(SourceLocation(file: file, line: finding.line, column: finding.column),

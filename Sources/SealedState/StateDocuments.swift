@@ -1,3 +1,4 @@
+import Parallel
 import Domain
 
 /// The state as its files will hold it: the header (without its MAC until it is computed) and one

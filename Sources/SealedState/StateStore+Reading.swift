@@ -1,3 +1,4 @@
+import Parallel
 import Cryptography
 import Domain
 import Foundation

@@ -1,3 +1,4 @@
+import Parallel
 import Cryptography
 public import Foundation
 

@@ -14,6 +14,11 @@ enum SitePart: Sendable {
     /// A key's page; `listPage` is the page of the client's key list that lists the key.
     case key(KeyStatus, client: ClientStatus, listPage: Int)
 
+    /// Parts (or files) a worker takes at a time: small enough that the workers finish together
+    /// when the parts' costs differ (a client page costs more than a key page), large enough that
+    /// taking them costs nothing.
+    static let batch = 16
+
     /// Every part of the site for `report`, the docs aside, in the order of the site's map.
     static func all(_ report: StatusReport, options: SiteOptions) -> [SitePart] {
         var parts: [SitePart] = [.stylesheet, .dashboard, .unmanaged, .changelog]

@@ -1,3 +1,4 @@
+import Parallel
 public import Foundation
 
 /// Writes a rendered site into its output folder. The folder is keyplane's: a marker file says
@@ -27,7 +28,7 @@ public enum SiteWriter {
     @discardableResult
     public static func write(_ files: [SiteFile], to output: URL) throws -> Summary {
         let folder = try SiteFolder(output)
-        _ = try ParallelWork.map(files) { file in try folder.write(file.contents, to: file.path) }
+        _ = try ParallelWork.map(files, batch: SitePart.batch) { file in try folder.write(file.contents, to: file.path) }
         return try finish(folder, paths: files.map(\.path))
     }
 

@@ -1,3 +1,4 @@
+import Parallel
 public import Foundation
 public import Git
 public import Status
@@ -24,7 +25,7 @@ public enum StaticSite {
                               options: SiteOptions = SiteOptions()) throws -> [SiteFile] {
         let context = SiteContext(report: report, history: history, options: options)
         let docsFiles = try DocsPages.render(docs, context: context)
-        var files = Array(try ParallelWork.map(SitePart.all(report, options: options)) { $0.render(context) }.joined())
+        var files = Array(try ParallelWork.map(SitePart.all(report, options: options), batch: SitePart.batch) { $0.render(context) }.joined())
         files += docsFiles
         return files.sorted { $0.path < $1.path }
     }
@@ -45,7 +46,7 @@ public enum StaticSite {
                              options: SiteOptions = SiteOptions(), into folder: SiteFolder) throws -> SiteWriter.Summary {
         let context = SiteContext(report: report, history: history, options: options)
         let docsFiles = try DocsPages.render(docs, context: context)
-        let paths = try ParallelWork.map(SitePart.all(report, options: options)) { part in
+        let paths = try ParallelWork.map(SitePart.all(report, options: options), batch: SitePart.batch) { part in
             let files = part.render(context)
             for file in files { try folder.write(file.contents, to: file.path) }
             return files.map(\.path)

@@ -1,0 +1,60 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Runs independent pieces of work on every core: decoding manifest files, parsing and writing
+/// state client files, rendering and writing site pages. Results come back in input order, and a
+/// failure is reported the same way whatever the schedule, so output never depends on timing.
+public enum ParallelWork {
+    /// `body(index)` for every index in `0..<count`, on up to one thread per core. Workers take
+    /// the next `batch` indices as they finish, so pieces of uneven cost still end together. If
+    /// pieces throw, the error of the lowest index is thrown, once every worker has stopped.
+    public static func map<Value: Sendable, Failure: Error>(
+        count: Int, batch: Int = 1, _ body: @Sendable (Int) throws(Failure) -> Value
+    ) throws(Failure) -> [Value] {
+        let batch = max(1, batch)
+        let batches = (count + batch - 1) / batch
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, batches)
+        guard workers > 1 else {
+            var values: [Value] = []
+            values.reserveCapacity(count)
+            for index in 0..<count { values.append(try body(index)) }
+            return values
+        }
+        let next = Atomic<Int>(0)
+        let slots = Mutex<[Result<[Value], Failure>?]>(Array(repeating: nil, count: batches))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard taken < batches else { return }
+                let range = (taken * batch)..<min(count, (taken + 1) * batch)
+                var part: [Value] = []
+                part.reserveCapacity(range.count)
+                let outcome: Result<[Value], Failure>
+                do throws(Failure) {
+                    for index in range { part.append(try body(index)) }
+                    outcome = .success(part)
+                } catch {
+                    outcome = .failure(error)
+                }
+                slots.withLock { $0[taken] = outcome }
+            }
+        }
+        let outcomes = slots.withLock { $0 }
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        for outcome in outcomes {
+            // concurrentPerform returns only after every worker did; workers leave no batch untaken.
+            guard let outcome else { preconditionFailure("a batch of ParallelWork.map was never run") }
+            values += try outcome.get()
+        }
+        return values
+    }
+
+    /// `transform` applied to every element of `items`, as `map(count:batch:_:)` does it.
+    public static func map<Item: Sendable, Value: Sendable, Failure: Error>(
+        _ items: [Item], batch: Int = 1, _ transform: @Sendable (Item) throws(Failure) -> Value
+    ) throws(Failure) -> [Value] {
+        try map(count: items.count, batch: batch) { index throws(Failure) in try transform(items[index]) }
+    }
+}
