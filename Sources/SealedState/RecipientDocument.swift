@@ -25,41 +25,28 @@ struct RecipientDocument: Codable, Equatable, Sendable {
         case wrappedKey = "wrapped_key"
     }
 
-    /// Appends the MAC's canonical encoding: the present fields in UTF-8 key order (the order of
-    /// the properties above).
-    func appendCanonical(to input: inout MACInput) {
+    /// The recipient's present fields, in UTF-8 key order (the order of the properties above),
+    /// for the MAC and for the file alike.
+    func emit<Fields: CanonicalFields & ~Copyable>(to fields: inout Fields) {
         let optionals: [Bool] = [ephemeralKey != nil, kdf != nil, pbkdf2Iterations != nil, publicKey != nil, salt != nil,
                                  scryptLog2N != nil, scryptP != nil, scryptR != nil]
-        input.appendObjectHeader(count: 2 + optionals.count { $0 })
-        if let ephemeralKey { input.appendKey("ephemeral_key"); input.appendString(ephemeralKey) }
-        if let kdf { input.appendKey("kdf"); input.appendString(kdf) }
-        if let pbkdf2Iterations { input.appendKey("pbkdf2_iterations"); input.appendInteger(pbkdf2Iterations) }
-        if let publicKey { input.appendKey("public_key"); input.appendString(publicKey) }
-        if let salt { input.appendKey("salt"); input.appendString(salt) }
-        if let scryptLog2N { input.appendKey("scrypt_log2_n"); input.appendInteger(scryptLog2N) }
-        if let scryptP { input.appendKey("scrypt_p"); input.appendInteger(scryptP) }
-        if let scryptR { input.appendKey("scrypt_r"); input.appendInteger(scryptR) }
-        input.appendKey("type")
-        input.appendString(type)
-        input.appendKey("wrapped_key")
-        input.appendString(wrappedKey)
+        fields.beginObject(fieldCount: 2 + optionals.count { $0 })
+        fields.field("ephemeral_key", ephemeralKey)
+        fields.field("kdf", kdf)
+        fields.field("pbkdf2_iterations", pbkdf2Iterations)
+        fields.field("public_key", publicKey)
+        fields.field("salt", salt)
+        fields.field("scrypt_log2_n", scryptLog2N)
+        fields.field("scrypt_p", scryptP)
+        fields.field("scrypt_r", scryptR)
+        fields.field("type", type)
+        fields.field("wrapped_key", wrappedKey)
+        fields.endObject()
     }
 
-    /// Writes the recipient's object: the present fields in UTF-8 key order.
-    func write(to writer: inout StateJSONWriter) {
-        writer.beginObject()
-        if let ephemeralKey { writer.key("ephemeral_key"); writer.string(ephemeralKey) }
-        if let kdf { writer.key("kdf"); writer.string(kdf) }
-        if let pbkdf2Iterations { writer.key("pbkdf2_iterations"); writer.integer(pbkdf2Iterations) }
-        if let publicKey { writer.key("public_key"); writer.string(publicKey) }
-        if let salt { writer.key("salt"); writer.string(salt) }
-        if let scryptLog2N { writer.key("scrypt_log2_n"); writer.integer(scryptLog2N) }
-        if let scryptP { writer.key("scrypt_p"); writer.integer(scryptP) }
-        if let scryptR { writer.key("scrypt_r"); writer.integer(scryptR) }
-        writer.key("type")
-        writer.string(type)
-        writer.key("wrapped_key")
-        writer.string(wrappedKey)
-        writer.endObject()
-    }
+    /// Appends the MAC's canonical encoding of the recipient.
+    func appendCanonical(to input: inout MACInput) { emit(to: &input) }
+
+    /// Writes the recipient's object into the header file.
+    func write(to writer: inout StateJSONWriter) { emit(to: &writer) }
 }
