@@ -54,8 +54,8 @@ public final class OpenRouterSimulator: Sendable {
             if let workspace, UUID(uuidString: workspace) == nil {
                 throw SimulatorError.badRequest("workspace_id must be a UUID")
             }
-            let page = await state.list(includeDisabled: includeDisabled, offset: offset, workspaceID: workspace)
-            return try SimulatorResponses.json(KeyListResponse(data: page))
+            let body = try await state.listBody(includeDisabled: includeDisabled, offset: offset, workspaceID: workspace)
+            return SimulatorResponses.json(bytes: body)
         }
 
         api.post("keys") { request, _ in

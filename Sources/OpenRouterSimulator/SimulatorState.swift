@@ -23,6 +23,10 @@ public actor SimulatorState {
         let workspace: String
         let includeDisabled: Bool
     }
+    /// Each listed key's JSON as the list route sends it, reused while the key is unchanged and
+    /// its usage totals cannot change: a refresh of 10,000 keys re-encodes only what changed.
+    private var encodedKeys: [KeyHash: EncodedKey] = [:]
+    private let keyEncoder = SimulatorResponses.encoder()
     private var managementKeys: [KeyHash: String]
     private var clock: SimulatorClock
     private let dataFile: String?
@@ -65,6 +69,32 @@ public actor SimulatorState {
     /// One page of keys, newest first (then by hash), filtered before paging.
     public func list(includeDisabled: Bool, offset: Int, workspaceID: String?) -> [APIKey] {
         let now = now()
+        return page(includeDisabled: includeDisabled, offset: offset, workspaceID: workspaceID).compactMap { keys[$0]?.apiKey(at: now) }
+    }
+
+    /// One page of keys as the list route's response body: exactly the bytes of encoding
+    /// `KeyListResponse(data: list(…))`, put together from each key's cached JSON.
+    public func listBody(includeDisabled: Bool, offset: Int, workspaceID: String?) throws -> [UInt8] {
+        let now = now()
+        var body = Array(#"{"data":["#.utf8)
+        for (index, hash) in page(includeDisabled: includeDisabled, offset: offset, workspaceID: workspaceID).enumerated() {
+            guard let key = keys[hash] else { continue }
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            if let cached = encodedKeys[hash], cached.source == key, cached.validity.contains(now) {
+                body += cached.json
+            } else {
+                let encoded = EncodedKey(source: key, validity: key.usageConstancy(around: now),
+                                         json: Array(try keyEncoder.encode(key.apiKey(at: now))))
+                encodedKeys[hash] = encoded
+                body += encoded.json
+            }
+        }
+        body += Array("]}".utf8)
+        return body
+    }
+
+    /// The hashes on one page, newest first (then by hash), filtered before paging.
+    private func page(includeDisabled: Bool, offset: Int, workspaceID: String?) -> ArraySlice<KeyHash> {
         let workspace = workspaceID ?? Self.defaultWorkspaceID
         let order = listingOrder ?? keys.values
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.hash < $1.hash }
@@ -77,7 +107,7 @@ public actor SimulatorState {
         }
         listings[filter] = matching
         guard offset < matching.count else { return [] }
-        return matching[offset..<min(offset + KeyListResponse.pageSize, matching.count)].compactMap { keys[$0]?.apiKey(at: now) }
+        return matching[offset..<min(offset + KeyListResponse.pageSize, matching.count)]
     }
 
     public func create(_ request: CreateKeyRequest) throws -> CreateKeyResponse {
@@ -158,6 +188,14 @@ public actor SimulatorState {
     private func forgetListings() {
         listingOrder = nil
         listings = [:]
+    }
+
+    /// A key's JSON in a listing, with the key it was made from and the span of simulated time
+    /// in which that key reports the same usage.
+    private struct EncodedKey {
+        let source: StoredKey
+        let validity: Range<Date>
+        let json: [UInt8]
     }
 
     /// How many keys exist, disabled ones included.

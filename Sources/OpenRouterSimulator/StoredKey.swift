@@ -70,6 +70,17 @@ public struct StoredKey: Hashable, Sendable, Codable {
         return usage
     }
 
+    /// The span around `now` in which `usage(at:)` cannot change: within one UTC day (week and
+    /// month windows start on day boundaries too), and between the spend records on either side.
+    public func usageConstancy(around now: Date) -> Range<Date> {
+        let day = UTCCalendar.startOfDay(now)
+        var from = day, until = day.addingTimeInterval(86_400)
+        for record in spend {
+            if record.at <= now { from = max(from, record.at) } else { until = min(until, record.at) }
+        }
+        return from..<until
+    }
+
     /// `limit − spend in the limit's window`, with BYOK spend added when the key includes it;
     /// nil without a limit. Not clamped at zero, so an overspent key shows how far over it is.
     public func limitRemaining(at now: Date) -> USD? {

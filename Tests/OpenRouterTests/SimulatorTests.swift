@@ -126,6 +126,45 @@ import Testing
         }
     }
 
+    /// The list route reuses each key's JSON between requests; what it sends must stay exactly
+    /// the encoding of the keys as they are now, after spend, updates, deletes and time passing.
+    @Test func listBodiesStayExactAsKeysAndTimeChange() async throws {
+        let start = try #require(APITimestamp(parsing: "2025-08-20T23:30:00Z")).date
+        try await SimulatorHarness.with(clock: SimulatorClock(start: start)) { sim in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            func expectFresh(_ comment: Comment) async throws {
+                for includeDisabled in [false, true] {
+                    for offset in [0, 100] {
+                        let body = try await sim.state.listBody(includeDisabled: includeDisabled, offset: offset, workspaceID: nil)
+                        let keys = await sim.state.list(includeDisabled: includeDisabled, offset: offset, workspaceID: nil)
+                        #expect(body == Array(try encoder.encode(KeyListResponse(data: keys))), comment)
+                    }
+                }
+            }
+            var hashes: [KeyHash] = []
+            for index in 0..<120 {
+                let key = try await sim.state.create(CreateKeyRequest(name: "key-\(index)", limit: USD(10), limitReset: .daily))
+                hashes.append(key.data.hash)
+            }
+            try await expectFresh("after creating")
+            _ = try await sim.state.recordSpend(on: hashes[3], amount: USD(2), byok: false)
+            _ = try await sim.state.recordSpend(on: hashes[110], amount: USD(1), byok: true)
+            try await expectFresh("after spend")
+            _ = try await sim.state.update(hashes[5], UpdateKeyRequest(disabled: true))
+            _ = try await sim.state.update(hashes[6], UpdateKeyRequest(name: "renamed"))
+            try await sim.state.delete(hashes[7])
+            try await expectFresh("after updates and a delete")
+            // Past midnight UTC the daily usage of the key that spent resets to zero.
+            _ = try await sim.state.advanceClock(by: 3600)
+            try await expectFresh("on the next day")
+            let reset = try await sim.state.get(hashes[3])
+            #expect(reset.usageDaily == USD(0))
+            _ = try await sim.state.advanceClock(by: -7200)
+            try await expectFresh("with the clock set back")
+        }
+    }
+
     @Test func expiredKeyNoLongerAuthenticates() async throws {
         let start = try #require(APITimestamp(parsing: "2025-08-20T12:00:00Z")).date
         try await SimulatorHarness.with(clock: SimulatorClock(start: start)) { sim in
