@@ -7,8 +7,8 @@ import Plan
 import SealedState
 
 /// Gathers what a plan is computed from, in the order that keeps bad input harmless: the
-/// manifests first (any error stops here, before any API call or state access), then the state,
-/// then the live keys.
+/// manifests first (any error stops here, before any API call; the state is only read meanwhile),
+/// then the state, then the live keys.
 struct PlanSession {
     let repository: RepositoryOptions
     let credentials: CredentialOptions
@@ -29,6 +29,7 @@ struct PlanSession {
     /// `--target` and `--replace` must name keys that exist: a typo would otherwise plan nothing
     /// and look like success.
     func checkAddresses(_ options: PlanOptions, manifest: Manifest, state: OpenedState?) throws {
+        guard !options.targets.isEmpty || !options.replace.isEmpty else { return }
         let declared = Set(manifest.keys.map(\.address))
         let recorded = Set(state?.state.sortedEntries.map(\.address) ?? [])
         for address in options.targets.sorted() where !declared.contains(address) && !recorded.contains(address) {
@@ -71,21 +72,39 @@ struct PlanSession {
     /// management key; without, the recorded state stands in for them.
     func plan(options: PlanOptions, refresh: Bool, adoptions: [KeyAddress: String] = [:]) async throws -> PlanDocument {
         let now = Clock.now()
-        let (manifest, files) = try loadManifest(now: now)
-        try refusePendingJournal()
+        let (manifest, files, opening) = try await loadManifestWhileOpeningState(now: now)
+        do { try refusePendingJournal() } catch {
+            _ = try? await opening.value
+            throw error
+        }
         guard refresh || !adoptions.isEmpty else {
-            return try plan(manifest: manifest, files: files, state: try openState(), live: nil, managementLabel: nil,
+            return try plan(manifest: manifest, files: files, state: try await opening.value, live: nil, managementLabel: nil,
                             now: now, options: options, adoptions: adoptions)
         }
-        let (state, live, managementLabel) = try await openStateWhileRefreshing()
+        let (state, live, managementLabel) = try await refreshing(while: opening)
         return try plan(manifest: manifest, files: files, state: state, live: live, managementLabel: managementLabel,
                         now: now, options: options, adoptions: adoptions)
     }
 
-    /// Opens the state while the live keys are listed: the listing mostly waits on OpenRouter,
-    /// and opening the state is work for the processor, so doing both at once saves the shorter.
-    /// A state that cannot be opened wins over any refresh error, and stops the listing.
-    func openStateWhileRefreshing() async throws -> (state: OpenedState?, live: [LiveKey], managementLabel: String?) {
+    /// Loads the manifests while the state is opened on other cores: both only read, and both are
+    /// work for the processor. The manifests' errors are reported first, as if the state had not
+    /// been touched; the state's own refusal comes from awaiting the returned task.
+    func loadManifestWhileOpeningState(now: Date) async throws
+        -> (manifest: Manifest, files: [String], state: Task<OpenedState?, any Error>) {
+        let opening = Task.detached { try openState() }
+        do {
+            let (manifest, files) = try loadManifest(now: now)
+            return (manifest, files, opening)
+        } catch {
+            _ = try? await opening.value
+            throw error
+        }
+    }
+
+    /// Lists the live keys while the state is still being opened. A state that cannot be opened
+    /// wins over any refresh error, and stops the listing.
+    func refreshing(while opening: Task<OpenedState?, any Error>) async throws
+        -> (state: OpenedState?, live: [LiveKey], managementLabel: String?) {
         let listing = Task { () async throws -> (live: [LiveKey], managementLabel: String?) in
             let connection = try await APIConnection.open(api, root: repository.rootURL)
             do {
@@ -98,7 +117,7 @@ struct PlanSession {
             }
         }
         let state: OpenedState?
-        do { state = try openState() } catch {
+        do { state = try await opening.value } catch {
             listing.cancel()
             _ = try? await listing.value
             throw error

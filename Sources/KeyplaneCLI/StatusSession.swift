@@ -13,13 +13,13 @@ struct StatusSession {
 
     func snapshot(refresh: Bool) async throws -> StatusSnapshot {
         let now = Clock.now()
-        let (manifest, files) = try plan.loadManifest(now: now)
+        let (manifest, files, opening) = try await plan.loadManifestWhileOpeningState(now: now)
         let state: OpenedState?
         var live: [LiveKey]?
         if refresh {
-            (state, live, _) = try await plan.openStateWhileRefreshing()
+            (state, live, _) = try await plan.refreshing(while: opening)
         } else {
-            state = try plan.openState()
+            state = try await opening.value
         }
         let document = try plan.plan(manifest: manifest, files: files, state: state, live: live, managementLabel: nil,
                                      now: now, options: PlanOptions())
