@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "Plan", "Domain", "Manifest", "SealedState", "OpenRouterAPI", "OpenRouterClient", "Git", "Cryptography",
+                "Plan", "Domain", "Manifest", "SealedState", "OpenRouterAPI", "OpenRouterClient", "Git", "Cryptography", "Parallel",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),

@@ -6,7 +6,7 @@ public import Foundation
 /// and `apply`. It holds no secret: no field can hold one.
 public struct Plan: Codable, Hashable, Sendable {
     /// The saved-plan and JSON format version this build writes.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     public var formatVersion: Int
     /// The keyplane version that made the plan.

@@ -32,27 +32,38 @@ public struct PlanDocument: Codable, Hashable, Sendable {
     private struct FingerprintContent: Encodable {
         /// The plan with its no-op changes taken out and without its remote digests.
         var plan: Plan
-        /// The addresses of the no-op changes, in plan order.
-        var unchanged: [KeyAddress]
+        /// SHA-256 of the addresses of the no-op changes, one per line in plan order.
+        var unchanged: String
         /// SHA-256 of the remote digests, sorted by hash; nil when the plan did not refresh.
         var remoteKeys: String?
 
         init(_ plan: Plan) throws {
             var reduced = plan
-            reduced.changes = plan.changes.filter { $0.action != .noop }
+            var acted: [PlanChange] = []
+            var unchangedLines: [UInt8] = []
+            unchangedLines.reserveCapacity(plan.changes.count * 32)
+            for index in plan.changes.indices {
+                if plan.changes[index].action == .noop {
+                    unchangedLines.append(contentsOf: plan.changes[index].address.description.utf8)
+                    unchangedLines.append(0x0A)
+                } else {
+                    acted.append(plan.changes[index])
+                }
+            }
+            reduced.changes = acted
             reduced.binding.remoteKeys = nil
             self.plan = reduced
-            unchanged = plan.changes.lazy.filter { $0.action == .noop }.map(\.address)
+            unchanged = Hex.encode(try Digest.sha256(unchangedLines))
             remoteKeys = try plan.binding.remoteKeys.map(Self.fold)
         }
 
         static func fold(_ digests: [String: String]) throws -> String {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(digests.count * 96)
-            for hash in digests.keys.sorted() {
+            for (hash, digest) in digests.sorted(by: { $0.key < $1.key }) {
                 bytes.append(contentsOf: hash.utf8)
                 bytes.append(0x3D)
-                bytes.append(contentsOf: digests[hash]!.utf8)
+                bytes.append(contentsOf: digest.utf8)
                 bytes.append(0x0A)
             }
             return Hex.encode(try Digest.sha256(bytes))

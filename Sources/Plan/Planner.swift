@@ -23,8 +23,15 @@ public enum Planner {
 
         init(input: PlanInput) {
             self.input = input
-            priorByAddress = Dictionary(input.prior.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
-            liveByHash = Dictionary((input.live ?? []).map { ($0.hash, $0) }, uniquingKeysWith: { first, _ in first })
+            // Built in place: the first of any duplicates wins.
+            var prior: [KeyAddress: StateEntry] = [:]
+            prior.reserveCapacity(input.prior.count)
+            for entry in input.prior where prior[entry.address] == nil { prior[entry.address] = entry }
+            priorByAddress = prior
+            var live: [String: LiveKey] = [:]
+            live.reserveCapacity(input.live?.count ?? 0)
+            for key in input.live ?? [] where live[key.hash] == nil { live[key.hash] = key }
+            liveByHash = live
         }
 
         var refreshed: Bool { input.live != nil }
@@ -40,7 +47,10 @@ public enum Planner {
                 }
             }
             let declared = Set(input.manifest.keys.map(\.address))
-            for entry in input.prior.sorted(by: { $0.address < $1.address }) {
+            // The state hands its entries over sorted; sorting again is for other callers.
+            let prior = Self.isSorted(input.prior, by: { $0.address < $1.address })
+                ? input.prior : input.prior.sorted(by: { $0.address < $1.address })
+            for entry in prior {
                 if !declared.contains(entry.address) { planDelete(entry) }
                 planPredecessor(entry)
             }
@@ -279,10 +289,16 @@ public enum Planner {
             }
         }
 
+        /// Whether `items` are already in order: checking is linear, sorting is not.
+        static func isSorted<T>(_ items: [T], by precedes: (T, T) -> Bool) -> Bool {
+            zip(items, items.dropFirst()).allSatisfy { !precedes($1, $0) }
+        }
+
         func result() -> Plan {
-            var selected = changes.sorted {
+            let order: (PlanChange, PlanChange) -> Bool = {
                 $0.address == $1.address ? $0.subject.rawValue < $1.subject.rawValue : $0.address < $1.address
             }
+            var selected = Self.isSorted(changes, by: order) ? changes : changes.sorted(by: order)
             if !input.options.targets.isEmpty {
                 selected = selected.filter { input.options.targets.contains($0.address) }
             }
