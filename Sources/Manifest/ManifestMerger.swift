@@ -18,10 +18,12 @@ struct ManifestMerger {
                 clients[declared.client.id] = declared
             }
         }
-        let clientNames = clients.keys.map(\.rawValue).sorted()
+        // Only a wrong reference needs these, for its suggestion.
+        func clientNames() -> [String] { clients.keys.map(\.rawValue).sorted() }
         let invalidClients = fragments.reduce(into: Set<ClientID>()) { $0.formUnion($1.invalidClientIDs) }
 
         var users: [UserID: User] = [:]
+        var userOrder: [User] = []  // declaration order, close to sorted
         for declared in fragments.flatMap(\.users) {
             if let first = users[declared.id] {
                 sink.error(declared.location, "duplicate user id '\(declared.id)'; it is already declared at \(first.location)")
@@ -30,22 +32,27 @@ struct ManifestMerger {
             guard let client = declared.client, let email = declared.email else { continue }
             guard clients[client.id] != nil else {
                 if invalidClients.contains(client.id) { continue }
-                sink.error(client.location, "user '\(declared.id)' refers to client '\(client.id)', which is not declared\(Suggestion.hint(for: client.id.rawValue, in: clientNames))")
+                sink.error(client.location, "user '\(declared.id)' refers to client '\(client.id)', which is not declared\(Suggestion.hint(for: client.id.rawValue, in: clientNames()))")
                 continue
             }
-            users[declared.id] = User(id: declared.id, email: email, client: client.id, displayName: declared.displayName, location: declared.location)
+            let user = User(id: declared.id, email: email, client: client.id, displayName: declared.displayName, location: declared.location)
+            users[declared.id] = user
+            userOrder.append(user)
         }
         let declaredUserIDs = Set(fragments.flatMap(\.users).map(\.id))
-        let userNames = declaredUserIDs.map(\.rawValue).sorted()
+        func userNames() -> [String] { declaredUserIDs.map(\.rawValue).sorted() }
 
-        var keys: [KeyAddress: KeySpec] = [:]
+        // Keys are kept in declaration order, which is close to address order, so the final sort
+        // has little to do; the dictionary only finds duplicates.
+        var keys: [KeySpec] = []
+        var keyLocations: [KeyAddress: SourceLocation] = [:]
         for declared in fragments.flatMap(\.keys) {
             let address: KeyAddress
             switch declared.owner {
             case .client(let reference):
                 guard clients[reference.id] != nil else {
                     if invalidClients.contains(reference.id) { continue }
-                    sink.error(reference.location, "key '\(declared.name)' refers to client '\(reference.id)', which is not declared\(Suggestion.hint(for: reference.id.rawValue, in: clientNames))")
+                    sink.error(reference.location, "key '\(declared.name)' refers to client '\(reference.id)', which is not declared\(Suggestion.hint(for: reference.id.rawValue, in: clientNames()))")
                     continue
                 }
                 address = KeyAddress(client: reference.id, name: declared.name)
@@ -53,22 +60,23 @@ struct ManifestMerger {
                 guard let user = users[reference.id] else {
                     // A declared user with a broken client has been reported already.
                     if !declaredUserIDs.contains(reference.id) {
-                        sink.error(reference.location, "key '\(declared.name)' refers to user '\(reference.id)', which is not declared\(Suggestion.hint(for: reference.id.rawValue, in: userNames))")
+                        sink.error(reference.location, "key '\(declared.name)' refers to user '\(reference.id)', which is not declared\(Suggestion.hint(for: reference.id.rawValue, in: userNames()))")
                     }
                     continue
                 }
                 address = KeyAddress(client: user.client, user: user.id, name: declared.name)
             }
-            if let first = keys[address] {
-                sink.error(declared.location, "duplicate key '\(address)'; it is already declared at \(first.location)")
+            if let first = keyLocations[address] {
+                sink.error(declared.location, "duplicate key '\(address)'; it is already declared at \(first)")
                 continue
             }
             guard let settings = settings(for: declared, address: address, policy: policy) else { continue }
-            keys[address] = KeySpec(address: address, settings: settings, location: declared.location)
+            keyLocations[address] = declared.location
+            keys.append(KeySpec(address: address, settings: settings, location: declared.location))
         }
 
         checkMonthlyCaps(clients: clients, keys: keys)
-        return Manifest(policy: policy, clients: clients.values.map(\.client), users: Array(users.values), keys: Array(keys.values))
+        return Manifest(policy: policy, clients: clients.values.map(\.client), users: userOrder, keys: keys)
     }
 
     private func mergePolicy(_ fragments: [ManifestFragment]) -> Policy {
@@ -121,9 +129,9 @@ struct ManifestMerger {
 
     /// Warns when a client's active keys could together spend more in one calendar month than its
     /// cap. A daily limit counts 31 times and a weekly one 5 times, the most windows a month can touch.
-    private func checkMonthlyCaps(clients: [ClientID: DeclaredClient], keys: [KeyAddress: KeySpec]) {
+    private func checkMonthlyCaps(clients: [ClientID: DeclaredClient], keys: [KeySpec]) {
         var perClient: [ClientID: (total: USD, unlimited: [KeyAddress])] = [:]
-        for spec in keys.values where !spec.settings.disabled {
+        for spec in keys where !spec.settings.disabled {
             var entry = perClient[spec.address.client] ?? (.zero, [])
             if let limit = spec.settings.limit {
                 entry.total += limit.times(spec.settings.reset?.windowsPerMonth ?? 1)
