@@ -32,7 +32,11 @@ struct YAMLValue {
     }
 
     static func isNull(_ scalar: Node.Scalar) -> Bool {
-        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        guard scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// A plain (unquoted) scalar's text, or nil for anything else.
@@ -58,23 +62,25 @@ struct YAMLValue {
             error("\(what) must be a mapping of fields, got \(kindDescription)")
             return nil
         }
-        var values: [String: YAMLValue] = [:]
+        var values: [String: Node] = [:]
+        values.reserveCapacity(mapping.count)
         var suggested: Set<String> = []
         for (keyNode, valueNode) in mapping {
-            let key = YAMLValue(node: keyNode, file: file, sink: sink)
             guard case .scalar(let scalar) = keyNode else {
+                let key = YAMLValue(node: keyNode, file: file, sink: sink)
                 key.error("field names in \(what) must be plain text, got \(key.kindDescription)")
                 continue
             }
             guard fields.contains(scalar.string) else {
+                let key = YAMLValue(node: keyNode, file: file, sink: sink)
                 let suggestion = Suggestion.closest(to: scalar.string, in: fields)
                 if let suggestion { suggested.insert(suggestion) }
                 key.error("unknown field '\(Self.shorten(scalar.string))' in \(what)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
                 continue
             }
-            values[scalar.string] = YAMLValue(node: valueNode, file: file, sink: sink)
+            values[scalar.string] = valueNode
         }
-        return YAMLMapping(what: what, location: location, values: values, suggested: suggested, sink: sink)
+        return YAMLMapping(what: what, location: location, file: file, values: values, suggested: suggested, sink: sink)
     }
 
     /// This node as a list; `what` names an element for messages.
@@ -193,16 +199,20 @@ struct YAMLValue {
 struct YAMLMapping {
     let what: String
     let location: SourceLocation
-    let values: [String: YAMLValue]
+    let file: String
+    /// The value nodes by field name; a `YAMLValue` is made for the fields that are read.
+    let values: [String: Node]
     /// Fields suggested for misspelt ones, which are not reported again as missing.
     let suggested: Set<String>
     let sink: DiagnosticSink
 
-    subscript(field: String) -> YAMLValue? { values[field] }
+    subscript(field: String) -> YAMLValue? {
+        values[field].map { YAMLValue(node: $0, file: file, sink: sink) }
+    }
 
     /// The field's value, reporting it as missing when absent.
     func required(_ field: String) -> YAMLValue? {
-        if let value = values[field] { return value }
+        if let value = self[field] { return value }
         if suggested.contains(field) { return nil }
         sink.error(location, "\(what) is missing the required field '\(field)'")
         return nil
