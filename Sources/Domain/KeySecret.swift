@@ -13,8 +13,15 @@ public struct KeySecret: Hashable, Sendable, CustomStringConvertible, CustomDebu
 
     /// First 8 and last 4 characters, such as `sk-or-v1…9f2c`; shorter values are fully masked.
     public var preview: String {
-        guard value.count >= 24 else { return "…" }
-        return "\(value.prefix(8))…\(value.suffix(4))"
+        let utf8 = value.utf8
+        // Secrets are ASCII, where a byte is a character: no grapheme breaking for each of the
+        // thousands of previews a state write makes. Anything else takes the general path.
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            guard value.count >= 24 else { return "…" }
+            return "\(value.prefix(8))…\(value.suffix(4))"
+        }
+        guard utf8.count >= 24 else { return "…" }
+        return String(decoding: utf8.prefix(8), as: UTF8.self) + "…" + String(decoding: utf8.suffix(4), as: UTF8.self)
     }
 
     public var description: String { preview }

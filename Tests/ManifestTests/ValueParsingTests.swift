@@ -59,4 +59,12 @@ struct ValueParsingTests {
         dump(secret, to: &dumped)
         #expect(!dumped.contains("0123456789abcdef0123"))
     }
+
+    @Test("a preview keeps 8 and 4 characters, counting characters rather than bytes, and masks short values")
+    func previewsCountCharacters() {
+        #expect(KeySecret("sk-or-v1-0123456789abc").preview == "…")  // 22 characters
+        #expect(KeySecret("sk-or-v1-0123456789abcde").preview == "sk-or-v1…bcde")  // 24
+        #expect(KeySecret("ключ-секрет-0123456789abcdé").preview == "ключ-сек…bcdé")
+        #expect(KeySecret("ключ-секрет-0123456789").preview == "…")  // 22 characters in 32 bytes
+    }
 }
