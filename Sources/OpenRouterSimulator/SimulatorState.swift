@@ -143,6 +143,7 @@ public actor SimulatorState {
 
     public func delete(_ hash: KeyHash) throws {
         guard keys.removeValue(forKey: hash) != nil else { throw SimulatorError.notFound }
+        encodedKeys[hash] = nil
         forgetListings()
         try save()
     }
@@ -179,6 +180,7 @@ public actor SimulatorState {
     /// Forgets every key and the clock offset; management keys stay.
     public func reset() throws {
         keys = [:]
+        encodedKeys = [:]
         forgetListings()
         clock.offset = 0
         try save()
