@@ -77,9 +77,11 @@ public actor SimulatorState {
     public func listBody(includeDisabled: Bool, offset: Int, workspaceID: String?) throws -> [UInt8] {
         let now = now()
         var body = Array(#"{"data":["#.utf8)
-        for (index, hash) in page(includeDisabled: includeDisabled, offset: offset, workspaceID: workspaceID).enumerated() {
+        var first = true
+        for hash in page(includeDisabled: includeDisabled, offset: offset, workspaceID: workspaceID) {
             guard let key = keys[hash] else { continue }
-            if index > 0 { body.append(UInt8(ascii: ",")) }
+            if !first { body.append(UInt8(ascii: ",")) }
+            first = false
             if let cached = encodedKeys[hash], cached.source == key, cached.validity.contains(now) {
                 body += cached.json
             } else {
