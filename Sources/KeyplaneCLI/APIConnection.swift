@@ -13,13 +13,19 @@ struct APIConnection {
     let target: String
     /// The management key's masked label, so the plan can refuse to adopt it.
     let managementKeyLabel: String
+    /// The first page of the key listing (disabled keys included), fetched while the management
+    /// key was verified, when `open` was asked to; nil otherwise, or when that fetch failed.
+    let firstPage: [APIKey]?
     private let embedded: RunningSimulator?
 
     /// The folder, under the repository root, that holds the embedded simulator's data and key.
     static let embeddedFolder = ".keyplane"
 
+    /// Opens the connection and verifies the management key. With `prefetchingFirstPage`, the first
+    /// page of the listing is requested at the same time, saving a round trip for a refresh that
+    /// follows; its answer is used only once the key is verified, and its failure is ignored.
     static func open(_ options: APIOptions, root: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
-                     maxConcurrentRequests: Int = 8) async throws -> APIConnection {
+                     maxConcurrentRequests: Int = 8, prefetchingFirstPage: Bool = false) async throws -> APIConnection {
         let configured = options.managementKeyFile != nil || options.apiURL != nil
             || [OpenRouterConfiguration.keyVariable, OpenRouterConfiguration.legacyKeyVariable, OpenRouterConfiguration.baseURLVariable]
                 .contains { !(environment[$0] ?? "").isEmpty }
@@ -57,10 +63,15 @@ struct APIConnection {
         }
         let client = OpenRouterClient(configuration: configuration, maxConcurrentRequests: maxConcurrentRequests,
                                       logger: Logger(label: "keyplane.openrouter", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let prefetch = prefetchingFirstPage ? Task { try await client.listPage(offset: 0, includeDisabled: true) } : nil
         do {
             let current = try await client.verifyManagementKey()
-            return APIConnection(client: client, target: target, managementKeyLabel: current.label, embedded: embedded)
+            let firstPage = try? await prefetch?.value
+            return APIConnection(client: client, target: target, managementKeyLabel: current.label, firstPage: firstPage,
+                                 embedded: embedded)
         } catch {
+            prefetch?.cancel()
+            _ = try? await prefetch?.value
             try? await client.shutdown()
             try? await embedded?.stop()
             throw CommandFailure("cannot use \(target): \(error)")

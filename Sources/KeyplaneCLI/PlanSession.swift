@@ -106,7 +106,7 @@ struct PlanSession {
     func refreshing(while opening: Task<OpenedState?, any Error>) async throws
         -> (state: OpenedState?, live: [LiveKey], managementLabel: String?) {
         let listing = Task { () async throws -> (live: [LiveKey], managementLabel: String?) in
-            let connection = try await APIConnection.open(api, root: repository.rootURL)
+            let connection = try await APIConnection.open(api, root: repository.rootURL, prefetchingFirstPage: true)
             do {
                 let live = try await refreshLive(connection)
                 await connection.close()
@@ -129,7 +129,7 @@ struct PlanSession {
     /// Every live key, with the failure put in words.
     func refreshLive(_ connection: APIConnection) async throws -> [LiveKey] {
         do {
-            return try await Refresh.liveKeys(using: connection.client)
+            return try await Refresh.liveKeys(using: connection.client, firstPage: connection.firstPage)
         } catch {
             throw CommandFailure("cannot refresh the live keys from \(connection.target): \(error)")
         }

@@ -70,10 +70,12 @@ public final class OpenRouterClient: Sendable {
     /// first page, `pageConcurrency` pages are in flight at all times: each answer starts the next
     /// page, so one slow page does not hold the others back. Pages past the first short one,
     /// started before it was seen, are dropped. A key that appears on two pages (because keys were
-    /// created while paging) is listed once.
-    public func listKeys(includeDisabled: Bool = true) async throws -> [APIKey] {
+    /// created while paging) is listed once. `firstPage`, when given, is the page at offset 0
+    /// already fetched with the same `includeDisabled`, and is not fetched again.
+    public func listKeys(includeDisabled: Bool = true, firstPage: [APIKey]? = nil) async throws -> [APIKey] {
         let pageSize = KeyListResponse.pageSize
-        let first = try await listPage(offset: 0, includeDisabled: includeDisabled)
+        let first: [APIKey]
+        if let firstPage { first = firstPage } else { first = try await listPage(offset: 0, includeDisabled: includeDisabled) }
         var pages: [Int: [APIKey]] = [0: first]
         var lastPage = first.count < pageSize ? 0 : Int.max  // the index of the first short page
         if lastPage != 0 {

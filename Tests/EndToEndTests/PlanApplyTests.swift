@@ -80,6 +80,20 @@ struct PlanApplyTests {
         #expect(final.exitCode == 0, "\(final.stdout)")
     }
 
+    @Test("a regular key or an unknown one in OPENROUTER_MANAGEMENT_KEY is refused by plan, whatever the listing answered")
+    func planRefusesAKeyThatIsNotAManagementKey() async throws {
+        let workspace = try await KeyplaneWorkspace()
+        defer { Task { await workspace.stop() } }
+        let regular = try await workspace.harness.state.create(CreateKeyRequest(name: "inference"))
+        let withRegular = try await workspace.run(["plan"], extraEnvironment: ["OPENROUTER_MANAGEMENT_KEY": regular.key.revealed])
+        #expect(withRegular.exitCode == 1)
+        #expect(withRegular.stderr.contains("this is a regular (inference) key"), "\(withRegular.stderr)")
+        let unknown = try await workspace.run(["plan"], extraEnvironment: ["OPENROUTER_MANAGEMENT_KEY": "sk-or-v1-" + String(repeating: "0", count: 64)])
+        #expect(unknown.exitCode == 1)
+        #expect(unknown.stderr.contains("the management key was rejected"), "\(unknown.stderr)")
+        #expect(!(withRegular.combined + unknown.combined).contains(regular.key.revealed))
+    }
+
     @Test("the STATUS.md apply writes from OpenRouter's answers equals what a fresh `keyplane status` lists")
     func statusAfterApplyMatchesAFreshRefresh() async throws {
         let workspace = try await KeyplaneWorkspace()

@@ -61,6 +61,21 @@ import Testing
         }
     }
 
+    @Test func aFirstPageFetchedAheadIsUsedInsteadOfFetchedAgain() async throws {
+        try await Self.withClient { client, sim in
+            for index in 0..<250 { _ = try await sim.state.create(CreateKeyRequest(name: "key-\(index)")) }
+            let first = try await client.listPage(offset: 0)
+            let expected = try await client.listKeys().map(\.hash)
+            #expect(try await client.listKeys(firstPage: first).map(\.hash) == expected)
+            // The page given is taken as it is, not fetched again.
+            var marked = first
+            marked[0].name = "given, not fetched"
+            let listed = try await client.listKeys(firstPage: marked)
+            #expect(listed.first?.name == "given, not fetched")
+            #expect(listed.count == 250)
+        }
+    }
+
     @Test func listIncludesDisabledKeys() async throws {
         try await Self.withClient { client, sim in
             let off = try await sim.state.create(CreateKeyRequest(name: "off"))
