@@ -50,13 +50,38 @@ public enum ApplyLock {
         let marker = try repository.createDetachedCommit(
             parent: nil, message: message, author: Signature(name: "keyplane", email: "keyplane@localhost", date: now))
         do {
-            try repository.updateReference(reference, to: marker, expecting: nil, logMessage: "keyplane: take the apply lock")
+            try whileGitLocksTheRef {
+                try repository.updateReference(reference, to: marker, expecting: nil, logMessage: "keyplane: take the apply lock")
+            }
             return marker
         } catch let error as GitError where error.kind == .exists || error.kind == .modified {
             if let holder = try current(in: repository) { throw Held(holder: holder) }
             throw error
         }
     }
+
+    /// Runs `change` on the lock ref, again while git's own lock file on the ref is in place. Two
+    /// runs started at the same moment meet there: one finds the file while the other writes the
+    /// ref, and a moment later finds the ref naming the winner (or free again, if the other failed).
+    /// A lock file that stays is reported with what to do about it.
+    static func whileGitLocksTheRef(_ change: () throws -> Void) throws {
+        let deadline = Date().addingTimeInterval(lockFileWait)
+        while true {
+            do {
+                return try change()
+            } catch let error as GitError where error.kind == .locked {
+                guard Date() < deadline else {
+                    throw GitError(
+                        kind: .locked, function: error.function, code: error.code,
+                        message: "git's lock file on \(reference) stayed in place for \(Int(lockFileWait)) s (\(error.message)); if no keyplane or git process is running in this repository, delete .git/\(reference).lock and try again")
+                }
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
+    }
+
+    /// How long to wait for another process's git lock file on the lock ref to go away.
+    static let lockFileWait: TimeInterval = 5
 
     /// The current holder, or nil when the lock is free.
     public static func current(in repository: GitRepository) throws -> Holder? {
@@ -70,7 +95,7 @@ public enum ApplyLock {
 
     /// Releases a lock this run took (only if it still points at this run's marker).
     public static func release(_ marker: ObjectID, in repository: GitRepository) throws {
-        try repository.deleteReference(reference, expecting: marker)
+        try whileGitLocksTheRef { try repository.deleteReference(reference, expecting: marker) }
     }
 
     /// A description of this process for the lock: user, host and process id.

@@ -8,6 +8,8 @@ public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
         case modified
         /// The reference or object already exists.
         case exists
+        /// Another process holds git's lock file for the reference, for the moment it writes it.
+        case locked
         /// The remote rejected a push, for example because it moved since the last fetch.
         case rejected
         /// A push found the remote's branch somewhere other than where the caller expected it,

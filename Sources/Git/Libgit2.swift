@@ -31,6 +31,7 @@ enum Libgit2 {
         case GIT_ENOTFOUND.rawValue: kind = .notFound
         case GIT_EMODIFIED.rawValue: kind = .modified
         case GIT_EEXISTS.rawValue: kind = .exists
+        case GIT_ELOCKED.rawValue: kind = .locked
         case GIT_ENONFASTFORWARD.rawValue: kind = .rejected
         default: kind = .other
         }

@@ -39,4 +39,45 @@ struct ConcurrencyTests {
         #expect(keys[winner] == 4 && keys[loser] == 0)
         #expect(try workspace.repository.resolve(reference: "refs/keyplane/apply-lock") == nil)
     }
+
+    /// The moment two applies meet: one finds git's lock file on the ref while the other writes it.
+    /// Here the "other" is played by hand: the lock file holds a marker, and is renamed into place
+    /// while the apply waits, exactly as git finishes writing a ref.
+    @Test("an apply that finds git's lock file on the lock ref waits for it, then names the run that won")
+    func lockFileOfAConcurrentWriterIsWaitedFor() async throws {
+        let workspace = try await KeyplaneWorkspace()
+        defer { Task { await workspace.stop() } }
+        let refs = workspace.folder.url.appendingPathComponent(".git/refs/keyplane")
+        try FileManager.default.createDirectory(at: refs, withIntermediateDirectories: true)
+        let marker = try workspace.repository.createDetachedCommit(
+            parent: nil, message: "keyplane apply lock\n\nHeld-By: the other run\nSince: 1767225600\n",
+            author: KeyplaneWorkspace.author)
+        let lockFile = refs.appendingPathComponent("apply-lock.lock")
+        try Data("\(marker)\n".utf8).write(to: lockFile)
+        await workspace.harness.faults.resetCounts()
+
+        let run = try workspace.start(["apply", "--auto-approve"])
+        try await Task.sleep(for: .milliseconds(400))
+        try FileManager.default.moveItem(at: lockFile, to: refs.appendingPathComponent("apply-lock"))
+        let output = await workspace.finish(run)
+
+        #expect(output.exitCode == 1)
+        #expect(output.stderr.contains("another apply holds the lock: the other run"), "\(output.stderr)")
+        #expect(await workspace.harness.faults.counts.requests == 0)
+    }
+
+    @Test("a lock file git left behind on the lock ref is reported with what to do, after a few seconds")
+    func staleLockFileIsReported() async throws {
+        let workspace = try await KeyplaneWorkspace()
+        defer { Task { await workspace.stop() } }
+        let refs = workspace.folder.url.appendingPathComponent(".git/refs/keyplane")
+        try FileManager.default.createDirectory(at: refs, withIntermediateDirectories: true)
+        try Data().write(to: refs.appendingPathComponent("apply-lock.lock"))
+        await workspace.harness.faults.resetCounts()
+
+        let output = try await workspace.run(["apply", "--auto-approve"])
+        #expect(output.exitCode == 1)
+        #expect(output.stderr.contains("delete .git/refs/keyplane/apply-lock.lock"), "\(output.stderr)")
+        #expect(await workspace.harness.faults.counts.requests == 0)
+    }
 }
