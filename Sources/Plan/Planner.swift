@@ -47,10 +47,8 @@ public enum Planner {
                 }
             }
             let declared = Set(input.manifest.keys.map(\.address))
-            // The state hands its entries over sorted; sorting again is for other callers.
-            let prior = Self.isSorted(input.prior, by: { $0.address < $1.address })
-                ? input.prior : input.prior.sorted(by: { $0.address < $1.address })
-            for entry in prior {
+            // The state hands its entries over sorted; sorting is for other callers.
+            for entry in Self.inOrder(input.prior, by: { $0.address < $1.address }) {
                 if !declared.contains(entry.address) { planDelete(entry) }
                 planPredecessor(entry)
             }
@@ -289,16 +287,16 @@ public enum Planner {
             }
         }
 
-        /// Whether `items` are already in order: checking is linear, sorting is not.
-        static func isSorted<T>(_ items: [T], by precedes: (T, T) -> Bool) -> Bool {
-            zip(items, items.dropFirst()).allSatisfy { !precedes($1, $0) }
+        /// `items` sorted, returned as they are when already in order: checking is linear,
+        /// sorting is not, and a stable sort of sorted items changes nothing.
+        static func inOrder<T>(_ items: [T], by precedes: (T, T) -> Bool) -> [T] {
+            zip(items, items.dropFirst()).allSatisfy({ !precedes($1, $0) }) ? items : items.sorted(by: precedes)
         }
 
         func result() -> Plan {
-            let order: (PlanChange, PlanChange) -> Bool = {
+            var selected = Self.inOrder(changes) {
                 $0.address == $1.address ? $0.subject.rawValue < $1.subject.rawValue : $0.address < $1.address
             }
-            var selected = Self.isSorted(changes, by: order) ? changes : changes.sorted(by: order)
             if !input.options.targets.isEmpty {
                 selected = selected.filter { input.options.targets.contains($0.address) }
             }

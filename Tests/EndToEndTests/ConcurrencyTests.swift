@@ -43,12 +43,18 @@ struct ConcurrencyTests {
     /// The moment two applies meet: one finds git's lock file on the ref while the other writes it.
     /// Here the "other" is played by hand: the lock file holds a marker, and is renamed into place
     /// while the apply waits, exactly as git finishes writing a ref.
+    /// The folder in the workspace's .git where the apply lock ref and git's lock file for it live.
+    static func lockRefFolder(of workspace: KeyplaneWorkspace) throws -> URL {
+        let refs = workspace.folder.url.appendingPathComponent(".git/refs/keyplane")
+        try FileManager.default.createDirectory(at: refs, withIntermediateDirectories: true)
+        return refs
+    }
+
     @Test("an apply that finds git's lock file on the lock ref waits for it, then names the run that won")
     func lockFileOfAConcurrentWriterIsWaitedFor() async throws {
         let workspace = try await KeyplaneWorkspace()
         defer { Task { await workspace.stop() } }
-        let refs = workspace.folder.url.appendingPathComponent(".git/refs/keyplane")
-        try FileManager.default.createDirectory(at: refs, withIntermediateDirectories: true)
+        let refs = try Self.lockRefFolder(of: workspace)
         let marker = try workspace.repository.createDetachedCommit(
             parent: nil, message: "keyplane apply lock\n\nHeld-By: the other run\nSince: 1767225600\n",
             author: KeyplaneWorkspace.author)
@@ -70,8 +76,7 @@ struct ConcurrencyTests {
     func staleLockFileIsReported() async throws {
         let workspace = try await KeyplaneWorkspace()
         defer { Task { await workspace.stop() } }
-        let refs = workspace.folder.url.appendingPathComponent(".git/refs/keyplane")
-        try FileManager.default.createDirectory(at: refs, withIntermediateDirectories: true)
+        let refs = try Self.lockRefFolder(of: workspace)
         try Data().write(to: refs.appendingPathComponent("apply-lock.lock"))
         await workspace.harness.faults.resetCounts()
 
