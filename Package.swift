@@ -5,7 +5,7 @@
 //   Manifest (YAML → desired model) → OpenRouterClient (refresh) + SealedState (open)
 //   → Plan → Apply (new state + commit) → Status / Site
 // Each C library sits behind exactly one Swift module: Git (libgit2), Cryptography (libcrypto),
-// Markdown (cmark-gfm). No C type appears in any public signature.
+// Markdown (cmark-gfm), YAML (libyaml). No C type appears in any public signature.
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -22,7 +22,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -37,18 +36,20 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
 
         // MARK: Wrappers.
         .target(name: "Git", dependencies: ["CGit2"], swiftSettings: swiftSettings),
         .target(name: "Cryptography", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"], swiftSettings: swiftSettings),
+        .target(name: "YAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
 
         // MARK: The domain, from manifests to site.
         .target(name: "Domain", swiftSettings: swiftSettings),
         .target(name: "Parallel", swiftSettings: swiftSettings),
         .target(
             name: "Manifest",
-            dependencies: ["Domain", "Parallel", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Domain", "Parallel", "YAML"],
             swiftSettings: swiftSettings),
         .target(name: "OpenRouterAPI", dependencies: ["Domain"], swiftSettings: swiftSettings),
         .target(
@@ -124,6 +125,7 @@ let package = Package(
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CryptographyTests", dependencies: ["Cryptography"], swiftSettings: swiftSettings),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: swiftSettings),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ManifestTests", dependencies: ["Manifest", "Domain", "TestSupport"],
             exclude: ["Corpus"], swiftSettings: swiftSettings),
@@ -131,7 +133,7 @@ let package = Package(
             name: "OpenRouterTests",
             dependencies: [
                 "OpenRouterAPI", "OpenRouterSimulator", "OpenRouterClient", "TestSupport", "Domain", "Cryptography",
-                .product(name: "Yams", package: "Yams"),
+                "YAML",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import Yams
+import YAML
 
 /// Decodes one manifest file from YAML nodes, so that every value keeps its line and column.
 /// Problems become diagnostics; decoding goes on past them to report as many as it can.
@@ -9,14 +9,11 @@ struct ManifestFileDecoder {
     let sink: DiagnosticSink
 
     func decode(_ text: String) -> ManifestFragment {
-        let root: Node?
+        let root: YAMLNode?
         do {
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            reportSyntaxError(error, in: text)
-            return ManifestFragment()
+            root = try YAMLComposer.compose(text)
         } catch {
-            sink.error(SourceLocation(file: file, line: 1, column: 1), "could not read YAML: \(error)")
+            reportSyntaxError(error, in: text)
             return ManifestFragment()
         }
         guard let root else { return ManifestFragment() }
@@ -47,30 +44,27 @@ struct ManifestFileDecoder {
         return fragment
     }
 
-    private func reportSyntaxError(_ error: YamlError, in text: String) {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            var message = "YAML syntax error: \(problem)"
-            if let context {
+    private func reportSyntaxError(_ error: YAMLError, in text: String) {
+        let location = SourceLocation(file: file, line: error.mark.line, column: error.mark.column)
+        switch error.kind {
+        case .syntax, .multipleDocuments:
+            var message = "YAML syntax error: \(error.problem)"
+            if let context = error.context {
                 message += " \(context.text) that starts at \(context.mark.line):\(context.mark.column)"
             }
-            if Self.character(at: mark, in: text) == "\t" {
+            if Self.character(at: error.mark, in: text) == "\t" {
                 message += "; YAML does not allow tabs for indentation, use spaces"
             }
-            sink.error(SourceLocation(file: file, line: mark.line, column: mark.column), message)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            sink.error(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                       "field '\(duplicates.first ?? "?")' appears more than once in the same mapping")
-        case .reader(let problem, _, _, _):
-            sink.error(SourceLocation(file: file, line: 1, column: 1), "could not read the file as UTF-8 text: \(problem)")
-        default:
-            sink.error(SourceLocation(file: file, line: 1, column: 1), "could not read YAML: \(error)")
+            sink.error(location, message)
+        case .duplicateKey:
+            sink.error(location, "field '\(error.problem)' appears more than once in the same mapping")
+        case .unreadable:
+            sink.error(location, "could not read the file as UTF-8 text: \(error.problem)")
         }
     }
 
     /// The character at a 1-based line and column (counted in Unicode scalars), if any.
-    static func character(at mark: Yams.Mark, in text: String) -> Character? {
+    static func character(at mark: YAMLMark, in text: String) -> Character? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard mark.line >= 1, mark.line <= lines.count else { return nil }
         let scalars = Array(lines[mark.line - 1].unicodeScalars)
@@ -90,7 +84,7 @@ struct ManifestFileDecoder {
     /// The `id` of a client that failed to decode, so that references to it are not reported as
     /// undeclared on top of the client's own errors.
     static func declaredID(of value: YAMLValue) -> ClientID? {
-        guard case .mapping(let mapping) = value.node, let id = mapping["id"]?.scalar?.string else { return nil }
+        guard let id = value.node["id"]?.text else { return nil }
         return ClientID(id)
     }
 
@@ -181,19 +175,19 @@ struct ManifestFileDecoder {
     }
 
     private func decodeLabels(_ value: YAMLValue) -> [String: String] {
-        guard case .mapping(let mapping) = value.node else {
+        guard value.node.kind == .mapping else {
             value.error("labels must be a mapping of names to text, such as environment: production, got \(value.kindDescription)")
             return [:]
         }
         var labels: [String: String] = [:]
-        for (keyNode, valueNode) in mapping {
+        for (keyNode, valueNode) in value.node.pairs {
             let key = YAMLValue(node: keyNode, file: file, sink: sink)
             let label = YAMLValue(node: valueNode, file: file, sink: sink)
             guard let name = key.plainScalar, Self.isLabelName(name) else {
                 key.error("label name \(key.kindDescription) is not valid: use 1 to 63 lowercase letters, digits, '-', '_', '.' or '/'")
                 continue
             }
-            guard case .scalar = valueNode, !label.isNull, let text = label.text("label '\(name)'") else {
+            guard valueNode.kind == .scalar, !label.isNull, let text = label.text("label '\(name)'") else {
                 label.error("label '\(name)' must be text, got \(label.kindDescription)")
                 continue
             }

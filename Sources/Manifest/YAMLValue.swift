@@ -1,29 +1,28 @@
 import Domain
 import Foundation
-import Yams
+import YAML
 
 /// A YAML node together with the file it came from, read with every error reported as a
 /// diagnostic at the node's own line and column.
 struct YAMLValue {
-    let node: Node
+    let node: YAMLNode
     let file: String
     let sink: DiagnosticSink
 
     var location: SourceLocation {
         let mark = node.mark
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
     /// What kind of YAML value this is, for "got a …" messages.
     var kindDescription: String {
-        switch node {
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
-        case .scalar(let scalar):
-            if scalar.style != .plain { "text '\(Self.shorten(scalar.string))'" }
-            else if Self.isNull(scalar) { "nothing (null)" }
-            else { "'\(Self.shorten(scalar.string))'" }
+        switch node.kind {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar:
+            let text = node.text ?? ""
+            if node.style != .plain { return "text '\(Self.shorten(text))'" }
+            return isNull ? "nothing (null)" : "'\(Self.shorten(text))'"
         }
     }
 
@@ -31,23 +30,17 @@ struct YAMLValue {
         text.count > 40 ? String(text.prefix(37)) + "..." : text
     }
 
-    static func isNull(_ scalar: Node.Scalar) -> Bool {
-        guard scalar.style == .plain else { return false }
-        switch scalar.string {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
-    }
-
     /// A plain (unquoted) scalar's text, or nil for anything else.
     var plainScalar: String? {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
-        return scalar.string
+        node.style == .plain ? node.text : nil
     }
 
+    /// A plain scalar that YAML reads as null.
     var isNull: Bool {
-        guard case .scalar(let scalar) = node else { return false }
-        return Self.isNull(scalar)
+        switch plainScalar {
+        case "", "~", "null", "Null", "NULL": true
+        default: false
+        }
     }
 
     func error(_ message: String) { sink.error(location, message) }
@@ -58,49 +51,49 @@ struct YAMLValue {
     /// This node as a mapping whose fields must come from `fields`; unknown ones are reported
     /// with a suggestion. `what` names the thing for messages ("client", "key").
     func mapping(_ what: String, fields: [String]) -> YAMLMapping? {
-        guard case .mapping(let mapping) = node else {
+        guard node.kind == .mapping else {
             error("\(what) must be a mapping of fields, got \(kindDescription)")
             return nil
         }
-        var values: [String: Node] = [:]
-        values.reserveCapacity(mapping.count)
+        var values: [(field: String, node: YAMLNode)] = []
+        values.reserveCapacity(node.pairs.count)
         var suggested: Set<String> = []
-        for (keyNode, valueNode) in mapping {
-            guard case .scalar(let scalar) = keyNode else {
+        for (keyNode, valueNode) in node.pairs {
+            guard let name = keyNode.text else {
                 let key = YAMLValue(node: keyNode, file: file, sink: sink)
                 key.error("field names in \(what) must be plain text, got \(key.kindDescription)")
                 continue
             }
-            guard fields.contains(scalar.string) else {
+            guard fields.contains(name) else {
                 let key = YAMLValue(node: keyNode, file: file, sink: sink)
-                let suggestion = Suggestion.closest(to: scalar.string, in: fields)
+                let suggestion = Suggestion.closest(to: name, in: fields)
                 if let suggestion { suggested.insert(suggestion) }
-                key.error("unknown field '\(Self.shorten(scalar.string))' in \(what)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
+                key.error("unknown field '\(Self.shorten(name))' in \(what)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
                 continue
             }
-            values[scalar.string] = valueNode
+            values.append((name, valueNode))
         }
         return YAMLMapping(what: what, location: location, file: file, values: values, suggested: suggested, sink: sink)
     }
 
     /// This node as a list; `what` names an element for messages.
     func sequence(of what: String) -> [YAMLValue]? {
-        guard case .sequence(let sequence) = node else {
+        guard node.kind == .sequence else {
             error("expected a list of \(what), got \(kindDescription)")
             return nil
         }
-        return sequence.map { YAMLValue(node: $0, file: file, sink: sink) }
+        return node.items.map { YAMLValue(node: $0, file: file, sink: sink) }
     }
 
     // MARK: Scalars
 
     /// Text, quoted or not. Numbers and booleans written plainly are accepted as their text.
     func text(_ field: String) -> String? {
-        guard case .scalar(let scalar) = node, !isNull else {
+        guard let text = node.text, !isNull else {
             error("\(field) must be text, got \(kindDescription)")
             return nil
         }
-        return scalar.string
+        return text
     }
 
     func identifier<T>(_ field: String, _ make: (String) -> T?) -> T? {
@@ -126,8 +119,8 @@ struct YAMLValue {
     func money(_ field: String, allowNone: Bool) -> USD?? {
         if allowNone, isNull || plainScalar == "none" { return .some(nil) }
         guard let text = plainScalar else {
-            if case .scalar(let scalar) = node, scalar.style != .plain, USD(decimal: scalar.string) != nil {
-                error("\(field) must be a number, not quoted text: remove the quotes around \(scalar.string)")
+            if let quoted = node.text, USD(decimal: quoted) != nil {
+                error("\(field) must be a number, not quoted text: remove the quotes around \(quoted)")
             } else {
                 error("\(field) must be a number of US dollars\(allowNone ? " or none" : ""), got \(kindDescription)")
             }
@@ -162,7 +155,7 @@ struct YAMLValue {
         if isNull || plainScalar == "none" { return .some(nil) }
         guard let text = plainScalar, let reset = LimitReset(rawValue: text) else {
             let names = LimitReset.allCases.map(\.rawValue) + ["none"]
-            let got = node.scalar?.string ?? ""
+            let got = node.text ?? ""
             error("\(field) must be one of daily, weekly, monthly or none, got \(kindDescription)\(Suggestion.hint(for: got, in: names))")
             return nil
         }
@@ -179,15 +172,15 @@ struct YAMLValue {
 
     /// An absolute UTC date or a period.
     func expiry(_ field: String) -> Expiry? {
-        guard case .scalar(let scalar) = node, !isNull else {
+        guard let text = node.text, !isNull else {
             error("\(field) must be a UTC date such as 2027-06-30 or a period such as 90d, got \(kindDescription)")
             return nil
         }
-        if let period = Period(scalar.string) { return .after(period) }
+        if let period = Period(text) { return .after(period) }
         do {
-            return .at(try ManifestDate.parse(scalar.string))
+            return .at(try ManifestDate.parse(text))
         } catch .notUTC {
-            error("\(field) must be in UTC: write it with a Z, such as 2027-06-30T12:00:00Z, got '\(Self.shorten(scalar.string))'")
+            error("\(field) must be in UTC: write it with a Z, such as 2027-06-30T12:00:00Z, got '\(Self.shorten(text))'")
         } catch {
             self.error("\(field) must be a UTC date such as 2027-06-30 or a period such as 90d, got \(kindDescription)")
         }
@@ -200,14 +193,15 @@ struct YAMLMapping {
     let what: String
     let location: SourceLocation
     let file: String
-    /// The value nodes by field name; a `YAMLValue` is made for the fields that are read.
-    let values: [String: Node]
+    /// The value nodes with their field names, in the order written; a `YAMLValue` is made for
+    /// the fields that are read. A mapping has a handful of fields, so a search beats hashing.
+    let values: [(field: String, node: YAMLNode)]
     /// Fields suggested for misspelt ones, which are not reported again as missing.
     let suggested: Set<String>
     let sink: DiagnosticSink
 
     subscript(field: String) -> YAMLValue? {
-        values[field].map { YAMLValue(node: $0, file: file, sink: sink) }
+        values.first { $0.field == field }.map { YAMLValue(node: $0.node, file: file, sink: sink) }
     }
 
     /// The field's value, reporting it as missing when absent.

@@ -3,7 +3,7 @@ import OpenRouterAPI
 import OpenRouterSimulator
 import TestSupport
 import Testing
-import Yams
+import YAML
 
 /// Walks every route and every status code in OpenRouter's OpenAPI document, makes the simulator
 /// answer with that status, and checks the answer against the documented schema.
@@ -12,7 +12,31 @@ import Yams
         let url = try #require(
             Bundle.module.url(forResource: "openrouter-keys-openapi", withExtension: "yaml", subdirectory: "Resources"))
         let text = try String(contentsOf: url, encoding: .utf8)
-        return try #require(try Yams.load(yaml: text) as? [String: Any])
+        let root = try #require(try YAMLComposer.compose(text))
+        return try #require(plainValue(of: root) as? [String: Any])
+    }
+
+    /// A node as Foundation values, reading plain scalars the way JSON would: null, booleans and
+    /// numbers; every other scalar is text.
+    static func plainValue(of node: YAMLNode) -> Any {
+        switch node.kind {
+        case .mapping:
+            return Dictionary(node.pairs.map { ($0.key.text ?? "", plainValue(of: $0.value)) }, uniquingKeysWith: { first, _ in first })
+        case .sequence:
+            return node.items.map(plainValue(of:))
+        case .scalar:
+            let text = node.text ?? ""
+            guard node.style == .plain else { return text }
+            switch text {
+            case "", "~", "null": return NSNull()
+            case "true": return true
+            case "false": return false
+            default:
+                if let number = Int(text) { return number }
+                if let number = Double(text) { return number }
+                return text
+            }
+        }
     }
 
     @Test func everyDocumentedRouteAndStatusAnswersInTheDocumentedShape() async throws {
