@@ -5,7 +5,8 @@
 //   Manifest (YAML → desired model) → OpenRouterClient (refresh) + SealedState (open)
 //   → Plan → Apply (new state + commit) → Status / Site
 // Each C library sits behind exactly one Swift module: Git (libgit2), Cryptography (libcrypto),
-// Markdown (cmark-gfm), YAML (libyaml). No C type appears in any public signature.
+// Markdown (cmark-gfm), YAML (libyaml), JSONTree (cJSON, the fast path for pages of keys and
+// state files). No C type appears in any public signature.
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -37,12 +38,14 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CcJSON", pkgConfig: "libcjson", providers: [.apt(["libcjson-dev"])]),
 
         // MARK: Wrappers.
         .target(name: "Git", dependencies: ["CGit2"], swiftSettings: swiftSettings),
         .target(name: "Cryptography", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"], swiftSettings: swiftSettings),
         .target(name: "YAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
+        .target(name: "JSONTree", dependencies: ["CcJSON"], swiftSettings: swiftSettings),
 
         // MARK: The domain, from manifests to site.
         .target(name: "Domain", swiftSettings: swiftSettings),
@@ -51,7 +54,7 @@ let package = Package(
             name: "Manifest",
             dependencies: ["Domain", "Parallel", "YAML"],
             swiftSettings: swiftSettings),
-        .target(name: "OpenRouterAPI", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        .target(name: "OpenRouterAPI", dependencies: ["Domain", "JSONTree"], swiftSettings: swiftSettings),
         .target(
             name: "OpenRouterSimulator",
             dependencies: [
@@ -73,7 +76,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
-        .target(name: "SealedState", dependencies: ["Domain", "Cryptography", "Git", "Parallel"], swiftSettings: swiftSettings),
+        .target(
+            name: "SealedState", dependencies: ["Domain", "Cryptography", "Git", "Parallel", "JSONTree"], swiftSettings: swiftSettings),
         .target(name: "Plan", dependencies: ["Domain", "Manifest", "SealedState", "Cryptography"], swiftSettings: swiftSettings),
         .target(name: "PlanReport", dependencies: ["Plan", "Domain", "Manifest"], swiftSettings: swiftSettings),
         .target(
@@ -126,6 +130,7 @@ let package = Package(
         .testTarget(name: "CryptographyTests", dependencies: ["Cryptography"], swiftSettings: swiftSettings),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: swiftSettings),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),
+        .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ManifestTests", dependencies: ["Manifest", "Domain", "TestSupport"],
             exclude: ["Corpus"], swiftSettings: swiftSettings),

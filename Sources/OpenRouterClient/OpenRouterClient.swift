@@ -63,6 +63,9 @@ public final class OpenRouterClient: Sendable {
         let reply = try await send(
             .listKeys, method: .GET, path: "/keys",
             query: [("include_disabled", includeDisabled ? "true" : "false"), ("offset", String(offset))])
+        // The fast path reads the page through cJSON; anything it does not expect is decoded
+        // again by JSONDecoder, which accepts or refuses it and words the error.
+        if let page = KeyListResponse(reading: reply.body) { return page.data }
         return try decode(KeyListResponse.self, reply, .listKeys).data
     }
 
