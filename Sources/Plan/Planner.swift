@@ -37,6 +37,9 @@ public enum Planner {
         var refreshed: Bool { input.live != nil }
 
         mutating func run() {
+            // A change per declared key and per deleted one; growing an array of 10,000 changes
+            // would copy it a dozen times.
+            changes.reserveCapacity(input.manifest.keys.count + max(0, input.prior.count - input.manifest.keys.count))
             for spec in input.manifest.keys {
                 if let hash = input.adoptions[spec.address], priorByAddress[spec.address] == nil {
                     planAdoption(spec, hash: hash)
@@ -47,10 +50,12 @@ public enum Planner {
                 }
             }
             let declared = Set(input.manifest.keys.map(\.address))
-            // The state hands its entries over sorted; sorting is for other callers.
-            for entry in Self.inOrder(input.prior, by: { $0.address < $1.address }) {
-                if !declared.contains(entry.address) { planDelete(entry) }
-                planPredecessor(entry)
+            // The state hands its entries over sorted; sorting is for other callers. Entries are
+            // read in place: most are declared and have no predecessor, so none is copied.
+            let prior = Self.inOrder(input.prior, by: { $0.address < $1.address })
+            for index in prior.indices {
+                if !declared.contains(prior[index].address) { planDelete(prior[index]) }
+                if prior[index].predecessor != nil { planPredecessor(prior[index]) }
             }
             for address in input.adoptions.keys.sorted() where !declared.contains(address) {
                 violations.append(GuardViolation(
@@ -252,7 +257,9 @@ public enum Planner {
             guard !input.options.allowLastProductionKey else { return }
             var before: [ClientID: Int] = [:]
             var activeProduction = Set<KeyAddress>()
-            for entry in input.prior where entry.labels[KeySettings.productionLabel.key] == KeySettings.productionLabel.value {
+            for index in input.prior.indices
+            where input.prior[index].labels[KeySettings.productionLabel.key] == KeySettings.productionLabel.value {
+                let entry = input.prior[index]
                 let disabled = liveByHash[entry.hash]?.disabled ?? entry.disabled
                 if !disabled, !(refreshed && liveByHash[entry.hash] == nil) {
                     before[entry.address.client, default: 0] += 1
