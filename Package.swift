@@ -97,7 +97,7 @@ let package = Package(
             name: "KeyplaneCLI",
             dependencies: [
                 "Domain", "Manifest", "OpenRouterAPI", "OpenRouterSimulator", "OpenRouterClient",
-                "SealedState", "Git", "Markdown", "Plan", "PlanReport", "Engine", "Status", "Site",
+                "SealedState", "Git", "Markdown", "Plan", "PlanReport", "Engine", "Status", "Site", "Parallel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -131,6 +131,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: swiftSettings),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),
         .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"], swiftSettings: swiftSettings),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ManifestTests", dependencies: ["Manifest", "Domain", "TestSupport"],
             exclude: ["Corpus"], swiftSettings: swiftSettings),

@@ -3,6 +3,7 @@ import Domain
 import Engine
 import Foundation
 import Manifest
+import Parallel
 import Plan
 import SealedState
 
@@ -139,14 +140,19 @@ struct PlanSession {
     func plan(manifest: Manifest, files: [String], state: OpenedState?, live: [LiveKey]?, managementLabel: String?,
               now: Date, options: PlanOptions, adoptions: [KeyAddress: String] = [:]) throws -> PlanDocument {
         try checkAddresses(options, manifest: manifest, state: state)
-        let binding = PlanBinding(
-            manifests: try BindingDigests.manifests(files: files, root: repository.rootURL),
-            stateLineage: state?.state.lineage, stateSerial: state?.state.serial,
-            remoteKeys: try live.map(BindingDigests.remote))
+        let lineage = state?.state.lineage, serial = state?.state.serial, root = repository.rootURL
+        let unbound = PlanBinding(manifests: [:], stateLineage: lineage, stateSerial: serial, remoteKeys: nil)
         let input = PlanInput(
             manifest: manifest, prior: state?.state.sortedEntries ?? [], live: live, adoptions: adoptions,
-            managementKeyLabel: managementLabel, now: now, options: options, binding: binding,
+            managementKeyLabel: managementLabel, now: now, options: options, binding: unbound,
             toolVersion: KeyplaneVersion.current)
-        return try PlanDocument(plan: Planner.plan(input))
+        // The planner only carries the binding over into the plan, so the binding's digests (of
+        // every manifest file and every live key) are taken on another core while it runs.
+        var (plan, binding) = try ParallelWork.both({ Planner.plan(input) }) {
+            PlanBinding(manifests: try BindingDigests.manifests(files: files, root: root), stateLineage: lineage,
+                        stateSerial: serial, remoteKeys: try live.map(BindingDigests.remote))
+        }
+        plan.binding = binding
+        return try PlanDocument(plan: plan)
     }
 }

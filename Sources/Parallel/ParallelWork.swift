@@ -51,6 +51,24 @@ public enum ParallelWork {
         return values
     }
 
+    /// Runs `first` on this thread and `second` on another one, and returns both results once both
+    /// are done: two unrelated pieces of work that would otherwise wait for each other.
+    public static func both<First, Second: Sendable, Failure: Error>(
+        _ first: () throws(Failure) -> First, _ second: @escaping @Sendable () throws(Failure) -> Second
+    ) throws(Failure) -> (First, Second) {
+        let other = Mutex<Result<Second, Failure>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            let result = Result { () throws(Failure) in try second() }
+            other.withLock { $0 = result }
+            done.signal()
+        }
+        let mine = Result { () throws(Failure) in try first() }
+        done.wait()
+        let theirs = other.withLock { $0 }!
+        return (try mine.get(), try theirs.get())
+    }
+
     /// `transform` applied to every element of `items`, as `map(count:batch:_:)` does it.
     public static func map<Item: Sendable, Value: Sendable, Failure: Error>(
         _ items: [Item], batch: Int = 1, _ transform: @Sendable (Item) throws(Failure) -> Value
