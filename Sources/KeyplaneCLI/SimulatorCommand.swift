@@ -92,8 +92,11 @@ struct SimulatorCommand: AsyncParsableCommand {
         var keyNote = keySource
         if keySource.isEmpty {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("keyplane-simulator-\(running.port).key").path
-            FileManager.default.createFile(atPath: path, contents: Data(key.revealed.utf8), attributes: [.posixPermissions: 0o600])
-            keyNote = "management key written to \(path) (export OPENROUTER_MANAGEMENT_KEY=\"$(cat \(path))\")"
+            if FileManager.default.createFile(atPath: path, contents: Data(key.revealed.utf8), attributes: [.posixPermissions: 0o600]) {
+                keyNote = "management key written to \(path) (export OPENROUTER_MANAGEMENT_KEY=\"$(cat \(path))\")"
+            } else {
+                keyNote = "could not write the management key to \(path); restart with --management-key-file FILE or --print-management-key"
+            }
         }
         var lines = ["keyplane simulator listening on \(running.baseURL)", keyNote]
         if printManagementKey { lines.append("management key: \(key.revealed)") }
