@@ -22,9 +22,12 @@ struct ManifestMerger {
         func clientNames() -> [String] { clients.keys.map(\.rawValue).sorted() }
         let invalidClients = fragments.reduce(into: Set<ClientID>()) { $0.formUnion($1.invalidClientIDs) }
 
+        let declaredUserCount = fragments.reduce(0) { $0 + $1.users.count }
         var users: [UserID: User] = [:]
+        users.reserveCapacity(declaredUserCount)
         var userOrder: [User] = []  // declaration order, close to sorted
-        for declared in fragments.flatMap(\.users) {
+        userOrder.reserveCapacity(declaredUserCount)
+        for declared in fragments.lazy.flatMap(\.users) {
             if let first = users[declared.id] {
                 sink.error(declared.location, "duplicate user id '\(declared.id)'; it is already declared at \(first.location)")
                 continue
@@ -44,9 +47,13 @@ struct ManifestMerger {
 
         // Keys are kept in declaration order, which is close to address order, so the final sort
         // has little to do; the dictionary only finds duplicates.
+        // The fragments are walked lazily: flattening them first would copy every declared key.
+        let declaredKeyCount = fragments.reduce(0) { $0 + $1.keys.count }
         var keys: [KeySpec] = []
+        keys.reserveCapacity(declaredKeyCount)
         var keyLocations: [KeyAddress: SourceLocation] = [:]
-        for declared in fragments.flatMap(\.keys) {
+        keyLocations.reserveCapacity(declaredKeyCount)
+        for declared in fragments.lazy.flatMap(\.keys) {
             let address: KeyAddress
             switch declared.owner {
             case .client(let reference):
