@@ -1,6 +1,6 @@
-public import Domain
+import Domain
 public import Foundation
-public import OpenRouterAPI
+import OpenRouterAPI
 public import OpenRouterClient
 public import Plan
 public import SealedState

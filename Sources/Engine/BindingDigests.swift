@@ -3,7 +3,7 @@ import Cryptography
 public import Foundation
 import Manifest
 import Parallel
-public import Plan
+import Plan
 
 /// Digests that bind a saved plan to what it was computed from.
 public enum BindingDigests {

@@ -1,7 +1,7 @@
 public import Domain
 public import Foundation
 public import Manifest
-public import Plan
+import Plan
 public import SealedState
 
 /// Folds what an apply did into the opened state, in plan order.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import OpenRouterAPI
 
 /// Decides, request by request, which configured fault applies. Rate windows use real time,

@@ -1,7 +1,7 @@
-public import Foundation
+import Foundation
 import Hummingbird
 import Logging
-public import ServiceLifecycle
+import ServiceLifecycle
 public import UnixSignals
 import NIOCore
 

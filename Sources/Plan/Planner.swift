@@ -1,7 +1,7 @@
-public import Domain
+import Domain
 import Foundation
-public import Manifest
-public import SealedState
+import Manifest
+import SealedState
 
 /// Computes a plan: desired (manifests) against refreshed (live keys), with drift as prior
 /// (state) against refreshed. A plain function over values: it calls nothing and formats nothing.

@@ -25,7 +25,7 @@ public enum StaticSite {
                               options: SiteOptions = SiteOptions()) throws -> [SiteFile] {
         let context = SiteContext(report: report, history: history, options: options)
         let docsFiles = try DocsPages.render(docs, context: context)
-        var files = Array(try ParallelWork.map(SitePart.all(report, options: options), batch: SitePart.batch) { $0.render(context) }.joined())
+        var files = Array(ParallelWork.map(SitePart.all(report, options: options), batch: SitePart.batch) { $0.render(context) }.joined())
         files += docsFiles
         return files.sorted { $0.path < $1.path }
     }

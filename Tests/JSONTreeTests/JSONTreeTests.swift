@@ -79,7 +79,7 @@ import Testing
             let decoded = try JSONDecoder().decode(Sample.self, from: Data(bytes))
             let root = try #require(JSONTree(parsing: bytes)).value
             let read = Sample(name: try #require(root["name"]?.string), amount: try #require(root["amount"]?.number),
-                              flag: try #require(root["flag"]?.bool), note: root["note"]?.string)
+                              flag: try #require(root["flag"]?.bool as Bool?), note: root["note"]?.string)
             #expect(read == decoded)
         }
     }
