@@ -45,23 +45,20 @@ public final class JSONTree: @unchecked Sendable {
     public var value: Value { Value(tree: self, node: root) }
 
     static func hasEscapedNUL(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        let pattern: [UInt8] = Array("\\u0000".utf8)
-        guard bytes.count >= pattern.count else { return false }
-        var index = 0
-        let last = bytes.count - pattern.count
-        while index <= last {
-            if bytes[index] == 0x5C, bytes[index + 1] == 0x75, bytes[index + 2] == 0x30, bytes[index + 3] == 0x30,
-                bytes[index + 4] == 0x30, bytes[index + 5] == 0x30 {
-                // An escaped backslash before it (`\\u0000`) is text, not a NUL; an odd run is.
-                var backslashes = 0
-                var before = index
-                while before > 0, bytes[before - 1] == 0x5C {
-                    backslashes += 1
-                    before -= 1
-                }
-                if backslashes % 2 == 0 { return true }
+        guard let base = bytes.baseAddress, bytes.count >= 6 else { return false }
+        // memchr finds each backslash; most texts hold few, and are passed over at memory speed.
+        var searched = 0
+        while searched < bytes.count, let found = memchr(base + searched, 0x5C, bytes.count - searched) {
+            let index = UnsafeRawPointer(found) - base
+            // A run of backslashes: an odd one escapes what follows, an even one is text.
+            var end = index
+            while end < bytes.count, bytes[end] == 0x5C { end += 1 }
+            if (end - index) % 2 == 1, end + 5 <= bytes.count, bytes[end] == 0x75, bytes[end + 1] == 0x30,
+                bytes[end + 2] == 0x30, bytes[end + 3] == 0x30, bytes[end + 4] == 0x30
+            {
+                return true
             }
-            index += 1
+            searched = end
         }
         return false
     }
@@ -105,6 +102,12 @@ public final class JSONTree: @unchecked Sendable {
             return cJSON_GetObjectItemCaseSensitive(node, name).map { Value(tree: tree, node: $0) }
         }
 
+        /// The object's members, to be read by name one after another (see `Members`); none when
+        /// this is not an object.
+        public var orderedMembers: Members {
+            Members(object: self, next: type == cJSON_Object ? node.pointee.child : nil)
+        }
+
         /// An array's elements in order; empty when this is not an array.
         public var elements: [Value] {
             guard type == cJSON_Array else { return [] }
@@ -127,6 +130,28 @@ public final class JSONTree: @unchecked Sendable {
                 child = member.pointee.next
             }
             return result
+        }
+    }
+
+    /// An object's members, read by name in the order a reader expects them. When the text has its
+    /// members in that same order (keyplane's state files, and the API's answers, write them in
+    /// the order of their names), each one is found with a single comparison; a member in another
+    /// place, or a missing one, is looked up among all members, so any order reads the same.
+    public struct Members {
+        let object: Value
+        /// The member after the last one found in order.
+        var next: UnsafeMutablePointer<cJSON>?
+
+        /// The member named `name`, as `object[name]` finds it: the first of that name. Each name
+        /// is asked for at most once. (Every member before the cursor was found in order under a
+        /// name already asked for, so a member found at the cursor is the first of its name.)
+        public mutating func take(_ name: StaticString) -> Value? {
+            let wanted = UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)
+            if let candidate = next, let candidateName = candidate.pointee.string, strcmp(candidateName, wanted) == 0 {
+                next = candidate.pointee.next
+                return Value(tree: object.tree, node: candidate)
+            }
+            return object[name]
         }
     }
 }

@@ -24,24 +24,29 @@ extension APIKey {
     /// The key in `value`, as `init(from:)` decodes it, or nil.
     public init?(reading value: JSONTree.Value) {
         typealias Read = APIKeyField
+        // Asked for in the order of their names, the order the simulator writes them in; any
+        // other order reads the same, one lookup per member.
+        var fields = value.orderedMembers
         guard value.isObject,
-            let hash = value["hash"]?.string, let name = value["name"]?.string, let label = value["label"]?.string,
-            let disabled = value["disabled"]?.bool,
-            let limit = Read.optional(value["limit"], \.number),
-            let limitRemaining = Read.optional(value["limit_remaining"], \.number),
-            let limitReset = Read.optional(value["limit_reset"], { $0.string.flatMap(LimitReset.init(rawValue:)) }),
-            let includeBYOKInLimit = Read.optional(value["include_byok_in_limit"], \.bool),
-            let usage = value["usage"]?.number, let usageDaily = value["usage_daily"]?.number,
-            let usageWeekly = value["usage_weekly"]?.number, let usageMonthly = value["usage_monthly"]?.number,
-            let byokUsage = Read.optional(value["byok_usage"], \.number),
-            let byokUsageDaily = Read.optional(value["byok_usage_daily"], \.number),
-            let byokUsageWeekly = Read.optional(value["byok_usage_weekly"], \.number),
-            let byokUsageMonthly = Read.optional(value["byok_usage_monthly"], \.number),
-            let createdAt = value["created_at"]?.string.flatMap(APITimestamp.init(parsing:)),
-            let updatedAt = Read.optional(value["updated_at"], { $0.string.flatMap(APITimestamp.init(parsing:)) }),
-            let expiresAt = Read.optional(value["expires_at"], { $0.string.flatMap(APITimestamp.init(parsing:)) }),
-            let creatorUserID = Read.optional(value["creator_user_id"], \.string),
-            let workspaceID = value["workspace_id"]?.string
+            let byokUsage = Read.optional(fields.take("byok_usage"), \.number),
+            let byokUsageDaily = Read.optional(fields.take("byok_usage_daily"), \.number),
+            let byokUsageMonthly = Read.optional(fields.take("byok_usage_monthly"), \.number),
+            let byokUsageWeekly = Read.optional(fields.take("byok_usage_weekly"), \.number),
+            let createdAt = fields.take("created_at")?.string.flatMap(APITimestamp.init(parsing:)),
+            let creatorUserID = Read.optional(fields.take("creator_user_id"), \.string),
+            let disabled = fields.take("disabled")?.bool,
+            let expiresAt = Read.optional(fields.take("expires_at"), { $0.string.flatMap(APITimestamp.init(parsing:)) }),
+            let hash = fields.take("hash")?.string,
+            let includeBYOKInLimit = Read.optional(fields.take("include_byok_in_limit"), \.bool),
+            let label = fields.take("label")?.string,
+            let limit = Read.optional(fields.take("limit"), \.number),
+            let limitRemaining = Read.optional(fields.take("limit_remaining"), \.number),
+            let limitReset = Read.optional(fields.take("limit_reset"), { $0.string.flatMap(LimitReset.init(rawValue:)) }),
+            let name = fields.take("name")?.string,
+            let updatedAt = Read.optional(fields.take("updated_at"), { $0.string.flatMap(APITimestamp.init(parsing:)) }),
+            let usage = fields.take("usage")?.number, let usageDaily = fields.take("usage_daily")?.number,
+            let usageMonthly = fields.take("usage_monthly")?.number, let usageWeekly = fields.take("usage_weekly")?.number,
+            let workspaceID = fields.take("workspace_id")?.string
         else { return nil }
         self.init(
             hash: KeyHash(hash), name: name, label: label, disabled: disabled, limit: limit.map(USD.init),

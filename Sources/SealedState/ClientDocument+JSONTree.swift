@@ -6,9 +6,9 @@ import JSONTree
 
 extension ClientDocument {
     static func read(_ bytes: [UInt8]) -> ClientDocument? {
-        guard let tree = JSONTree(parsing: bytes), let client = tree.value["client"]?.string, let keys = tree.value["keys"],
-            keys.isObject
-        else { return nil }
+        guard let tree = JSONTree(parsing: bytes) else { return nil }
+        var members = tree.value.orderedMembers
+        guard let client = members.take("client")?.string, let keys = members.take("keys"), keys.isObject else { return nil }
         var entries: [EntryDocument] = []
         var previous: String?
         for (address, value) in keys.members {
@@ -30,19 +30,16 @@ extension EntryDocument {
             guard let member else { return .some(nil) }
             return member.string.map { .some($0) }
         }
+        // Asked for in the order the file writes them, so each is found with one comparison.
+        var fields = value.orderedMembers
         guard value.isObject,
-            let createdAt = value["created_at"]?.string, let disabled = value["disabled"]?.bool,
-            let expiresAt = text(value["expires_at"]),
-            let generation = value["generation"]?.number.flatMap({ Int64(exactly: $0) }),
-            let hash = value["hash"]?.string, let includeBYOKInLimit = value["include_byok_in_limit"]?.bool,
-            let limit = text(value["limit"]), let limitReset = text(value["limit_reset"]), let name = value["name"]?.string,
-            let predecessorDeleteAfter = text(value["predecessor_delete_after"]),
-            let predecessorHash = text(value["predecessor_hash"]), let preview = value["preview"]?.string,
-            let protect = value["protect"]?.bool, let rotatedAt = text(value["rotated_at"]), let secret = text(value["secret"]),
-            let secretStatus = value["secret_status"]?.string
+            let createdAt = fields.take("created_at")?.string, let disabled = fields.take("disabled")?.bool,
+            let expiresAt = text(fields.take("expires_at")),
+            let generation = fields.take("generation")?.number.flatMap({ Int64(exactly: $0) }),
+            let hash = fields.take("hash")?.string, let includeBYOKInLimit = fields.take("include_byok_in_limit")?.bool
         else { return nil }
         var labels: [String: String]?
-        if let member = value["labels"] {
+        if let member = fields.take("labels") {
             guard member.isObject else { return nil }
             var read: [String: String] = [:]
             for (label, text) in member.members {
@@ -51,6 +48,13 @@ extension EntryDocument {
             }
             labels = read
         }
+        guard let limit = text(fields.take("limit")), let limitReset = text(fields.take("limit_reset")),
+            let name = fields.take("name")?.string,
+            let predecessorDeleteAfter = text(fields.take("predecessor_delete_after")),
+            let predecessorHash = text(fields.take("predecessor_hash")), let preview = fields.take("preview")?.string,
+            let protect = fields.take("protect")?.bool, let rotatedAt = text(fields.take("rotated_at")),
+            let secret = text(fields.take("secret")), let secretStatus = fields.take("secret_status")?.string
+        else { return nil }
         self.init(
             createdAt: createdAt, disabled: disabled, expiresAt: expiresAt, generation: generation, hash: hash,
             includeBYOKInLimit: includeBYOKInLimit, labels: labels, limit: limit, limitReset: limitReset, name: name,

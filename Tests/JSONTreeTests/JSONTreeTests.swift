@@ -55,6 +55,48 @@ import Testing
         #expect(tree(#"{"a": "\\\u0000"}"#) == nil)
         // An escaped backslash followed by the text u0000 is no NUL.
         #expect(tree(#"{"a": "\\u0000"}"#)?.value["a"]?.string == "\\u0000")
+        #expect(tree(#"{"a": "\\\\u0000 \\t"}"#)?.value["a"]?.string == "\\\\u0000 \\t")
+        // At the very end of the text, and after other escapes.
+        #expect(tree(#"["\n\\\u0000"]"#) == nil)
+        #expect(tree(#"["\u000"]"#) == nil)
+        #expect(tree(#"["\u0001"]"#)?.value.elements.first?.string == "\u{1}")
+    }
+
+    @Test func membersTakenInOrderAreTheMembersLookedUp() throws {
+        let root = try #require(tree(#"{"a": 1, "b": "two", "d": true}"#)).value
+        var members = root.orderedMembers
+        #expect(members.take("a")?.number == 1)
+        #expect(members.take("b")?.string == "two")
+        #expect(members.take("c") == nil)
+        #expect(members.take("d")?.bool == true)
+    }
+
+    @Test func membersTakenInAnotherOrderAreStillFound() throws {
+        let root = try #require(tree(#"{"d": true, "b": "two", "a": 1}"#)).value
+        var members = root.orderedMembers
+        #expect(members.take("a")?.number == 1)
+        #expect(members.take("b")?.string == "two")
+        #expect(members.take("c") == nil)
+        #expect(members.take("d")?.bool == true)
+    }
+
+    @Test func aRepeatedNameIsTakenAsTheLookupFindsIt() throws {
+        // A lookup finds the first member of a name; taking members must agree, in any order.
+        let text = #"{"b": 1, "a": 2, "b": 3, "a": 4}"#
+        let root = try #require(tree(text)).value
+        var inOrder = root.orderedMembers
+        #expect(inOrder.take("b")?.number == 1)
+        #expect(inOrder.take("a")?.number == 2)
+        var reversed = root.orderedMembers
+        #expect(reversed.take("a")?.number == 2)
+        #expect(reversed.take("b")?.number == 1)
+        #expect(root["a"]?.number == 2 && root["b"]?.number == 1)
+    }
+
+    @Test func aValueThatIsNotAnObjectHasNoMembersToTake() throws {
+        let root = try #require(tree(#"[{"a": 1}]"#)).value
+        var members = root.orderedMembers
+        #expect(members.take("a") == nil)
     }
 
     @Test func infiniteNumbersAreNotNumbers() throws {
