@@ -4,15 +4,31 @@ import Foundation
 /// hundreds of thousands of times per state. Appending to an `Array` costs a uniqueness check and a
 /// generic copy per call; this buffer only checks its capacity. It owns its memory and cannot be
 /// copied; `array` copies the bytes out once at the end.
+///
+/// A buffer made with `init(comparingWith:)` stores nothing: it compares what is appended with
+/// bytes it was given, which is how a file read is checked to be exactly what keyplane writes
+/// without writing it all out again.
 struct ByteBuffer: ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>
     private var capacity: Int
-    /// How many bytes are written; the rest of the capacity is uninitialized.
+    /// How many bytes are written (or compared); the rest of the capacity is uninitialized.
     private(set) var count = 0
+    /// The bytes appends are compared with, for a comparing buffer.
+    private let expected: UnsafeBufferPointer<UInt8>?
+    /// Whether every byte appended so far equals the expected byte at its place.
+    private var matchesSoFar = true
 
     init(reservingCapacity capacity: Int) {
         self.capacity = max(capacity, 64)
         start = .allocate(capacity: self.capacity)
+        expected = nil
+    }
+
+    /// A buffer that compares instead of storing. `bytes` must stay valid while it is used.
+    init(comparingWith bytes: UnsafeBufferPointer<UInt8>) {
+        capacity = 0
+        start = .allocate(capacity: 1)
+        expected = bytes
     }
 
     deinit {
@@ -24,13 +40,15 @@ struct ByteBuffer: ~Copyable {
         Array(UnsafeBufferPointer(start: start, count: count))
     }
 
-    /// Whether the bytes written are exactly `other`.
-    func equals(_ other: [UInt8]) -> Bool {
-        guard other.count == count else { return false }
-        return other.withUnsafeBytes { other in count == 0 || memcmp(start, other.baseAddress!, count) == 0 }
-    }
+    /// For a comparing buffer: whether exactly the expected bytes were appended, no more, no fewer.
+    var matchesExpected: Bool { matchesSoFar && count == expected?.count }
 
     mutating func append(_ byte: UInt8) {
+        if let expected {
+            if matchesSoFar, count >= expected.count || expected[count] != byte { matchesSoFar = false }
+            count += 1
+            return
+        }
         if count == capacity { grow(toHold: count + 1) }
         start[count] = byte
         count += 1
@@ -38,6 +56,15 @@ struct ByteBuffer: ~Copyable {
 
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if let expected {
+            if matchesSoFar,
+                count + bytes.count > expected.count || memcmp(expected.baseAddress! + count, source, bytes.count) != 0
+            {
+                matchesSoFar = false
+            }
+            count += bytes.count
+            return
+        }
         if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
         (start + count).initialize(from: source, count: bytes.count)
         count += bytes.count

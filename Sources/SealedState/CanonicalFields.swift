@@ -69,7 +69,7 @@ extension StateJSONWriter: CanonicalFields {
     mutating func field(_ key: StaticString, stringObject: [String: String]) {
         self.key(key)
         beginObject()
-        for (name, value) in stringObject.sorted(by: { StateJSON.utf8Precedes($0.key, $1.key) }) {
+        StateJSON.forEachInKeyOrder(stringObject) { name, value in
             self.key(escaping: name)
             string(value)
         }

@@ -62,7 +62,7 @@ struct MACInput: ~Copyable {
     /// An object of strings, with its keys sorted by their UTF-8 bytes.
     mutating func appendStringObject(_ fields: [String: String]) {
         appendObjectHeader(count: fields.count)
-        for (key, value) in fields.sorted(by: { StateJSON.utf8Precedes($0.key, $1.key) }) {
+        StateJSON.forEachInKeyOrder(fields) { key, value in
             appendFrame(key)
             appendString(value)
         }

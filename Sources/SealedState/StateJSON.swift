@@ -20,23 +20,44 @@ enum StateJSON {
         return writer
     }
 
+    /// Whether `bytes` are exactly the file `document` renders to; compared as it renders, so
+    /// nothing is kept.
+    static func rendersExactly<Document: StateFileDocument>(_ document: Document, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { expected in
+            var writer = StateJSONWriter(comparingWith: expected)
+            document.write(to: &writer)
+            writer.finishFile()
+            return writer.output.matchesExpected
+        }
+    }
+
     /// Decodes `bytes`, then refuses them unless they are exactly the rendering of the decoded
     /// document. `name` is how the file is called in errors.
     static func decodeCanonical<Document: StateFileDocument>(_ type: Document.Type, from bytes: [UInt8], name: String) throws(StateError) -> Document {
         // The fast path stands only if its document renders back to exactly these bytes; anything
         // else, however small the difference, goes through JSONDecoder, which also words the refusal.
-        if let document = Document.read(bytes), written(document).output.equals(bytes) { return document }
+        if let document = Document.read(bytes), rendersExactly(document, bytes) { return document }
         let document: Document
         do { document = try JSONDecoder().decode(type, from: Data(bytes)) } catch {
             throw StateError.malformed(file: name, reason: "it is not valid JSON of the expected shape (\(reason(for: error)))")
         }
-        guard written(document).output.equals(bytes) else { throw StateError.notCanonical(file: name) }
+        guard rendersExactly(document, bytes) else { throw StateError.notCanonical(file: name) }
         return document
     }
 
     /// Decodes `bytes` leniently (unknown fields ignored, no form check), for reading a few fields.
     static func decodeLeniently<Document: Decodable>(_ type: Document.Type, from bytes: [UInt8]) -> Document? {
         try? JSONDecoder().decode(type, from: Data(bytes))
+    }
+
+    /// Calls `body` with each pair of `fields` in the UTF-8 order of the keys. Labels are most
+    /// often one pair, which is in order without being copied and sorted.
+    static func forEachInKeyOrder(_ fields: [String: String], _ body: (String, String) -> Void) {
+        if fields.count <= 1 {
+            for (key, value) in fields { body(key, value) }
+        } else {
+            for (key, value) in fields.sorted(by: { utf8Precedes($0.key, $1.key) }) { body(key, value) }
+        }
     }
 
     /// Byte-wise order of the UTF-8 encodings: the order of keys in the files and in the MAC.

@@ -19,6 +19,11 @@ struct StateJSONWriter: ~Copyable {
         output = ByteBuffer(reservingCapacity: capacity)
     }
 
+    /// A writer that compares what it writes with `bytes` instead of keeping it (see `ByteBuffer`).
+    init(comparingWith bytes: UnsafeBufferPointer<UInt8>) {
+        output = ByteBuffer(comparingWith: bytes)
+    }
+
     // MARK: Containers
 
     mutating func beginObject() { begin(UInt8(ascii: "{")) }

@@ -180,9 +180,6 @@ extension StateStore {
     }
 
     func readIfPresent(_ url: URL) throws(StateError) -> [UInt8]? {
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        do { return Array(try Data(contentsOf: url)) } catch {
-            throw StateError.io(path: url.path, message: error.localizedDescription)
-        }
+        try FileBytes.read(path: url.path)
     }
 }

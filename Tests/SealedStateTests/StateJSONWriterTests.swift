@@ -80,6 +80,22 @@ struct StateJSONWriterTests {
         }
     }
 
+    @Test func theComparingWriterAcceptsExactlyTheRenderedBytes() throws {
+        let entries = ["acme/a", "acme/b", "acme/c"].enumerated().map { Self.entry($1, everything: $0 != 1) }
+        let document = ClientDocument(client: "acme", sortedEntries: entries)
+        let bytes = StateJSON.render(document)
+        #expect(StateJSON.rendersExactly(document, bytes))
+        // One byte changed anywhere, one missing or one more, and the bytes are not the rendering.
+        for index in stride(from: 0, to: bytes.count, by: 97) {
+            var changed = bytes
+            changed[index] = changed[index] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+            #expect(!StateJSON.rendersExactly(document, changed), "byte \(index)")
+        }
+        #expect(!StateJSON.rendersExactly(document, Array(bytes.dropLast())))
+        #expect(!StateJSON.rendersExactly(document, bytes + [UInt8(ascii: "\n")]))
+        #expect(!StateJSON.rendersExactly(document, []))
+    }
+
     @Test func decodingAndRenderingAStateFileGivesItsBytesBack() throws {
         let (sandbox, _) = try RefusalTests.makeState()
         for file in ["keyplane-state.json", "clients/acme.json", "clients/globex.json"] {
