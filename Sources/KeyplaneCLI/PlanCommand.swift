@@ -57,6 +57,7 @@ struct PlanCommand: AsyncParsableCommand {
             allowLastProductionKey: allowLastProductionKey)
         let session = PlanSession(repository: repository, credentials: credentials, api: api)
         let document = try await session.plan(options: options, refresh: refresh)
+        KeptUntilExit.keep(document)
 
         switch format {
         case .text:

@@ -29,10 +29,10 @@ struct PlanSession {
 
     /// `--target` and `--replace` must name keys that exist: a typo would otherwise plan nothing
     /// and look like success.
-    func checkAddresses(_ options: PlanOptions, manifest: Manifest, state: OpenedState?) throws {
+    func checkAddresses(_ options: PlanOptions, manifest: Manifest, state: PriorState?) throws {
         guard !options.targets.isEmpty || !options.replace.isEmpty else { return }
         let declared = Set(manifest.keys.map(\.address))
-        let recorded = Set(state?.state.sortedEntries.map(\.address) ?? [])
+        let recorded = Set(state?.sortedEntries.map(\.address) ?? [])
         for address in options.targets.sorted() where !declared.contains(address) && !recorded.contains(address) {
             throw CommandFailure("--target \(address): no key has this address in the manifests or the state")
         }
@@ -63,10 +63,26 @@ struct PlanSession {
     }
 
     /// The state, opened and verified, or nil when the repository has none yet.
-    func openState() throws -> OpenedState? {
+    func openState() throws -> PriorState? {
         let location = StateLocation(repository)
         guard location.store.exists else { return nil }
-        return try location.open(credentials)
+        return PriorState(try location.open(credentials), readOnly: true)
+    }
+
+    /// The state as opened, with its entries in address order. Sorting 10,000 entries takes a
+    /// noticeable time, so it is done on the task that opens the state, while the manifests load
+    /// and the live keys are listed, rather than once everything is there.
+    struct PriorState: Sendable {
+        var opened: OpenedState
+        var sortedEntries: [StateEntry]
+
+        /// `readOnly` when the state will not be written from this value, so the copies kept to
+        /// speed up a write can go.
+        init(_ opened: OpenedState, readOnly: Bool) {
+            self.opened = opened
+            if readOnly { self.opened.forgetFileCopies() }
+            sortedEntries = opened.state.sortedEntries
+        }
     }
 
     /// Computes the plan. With `refresh`, the live keys come from OpenRouter through a verified
@@ -83,15 +99,23 @@ struct PlanSession {
                             now: now, options: options, adoptions: adoptions)
         }
         let (state, live, managementLabel) = try await refreshing(while: opening)
+        KeptUntilExit.keep(Inputs(manifest: manifest, state: state, live: live))
         return try plan(manifest: manifest, files: files, state: state, live: live, managementLabel: managementLabel,
                         now: now, options: options, adoptions: adoptions)
+    }
+
+    /// What a plan was computed from, kept until the process exits (see `KeptUntilExit`).
+    struct Inputs: Sendable {
+        var manifest: Manifest
+        var state: PriorState?
+        var live: [LiveKey]?
     }
 
     /// Loads the manifests while the state is opened on other cores: both only read, and both are
     /// work for the processor. The manifests' errors are reported first, as if the state had not
     /// been touched; the state's own refusal comes from awaiting the returned task.
     func loadManifestWhileOpeningState(now: Date) async throws
-        -> (manifest: Manifest, files: [String], state: Task<OpenedState?, any Error>) {
+        -> (manifest: Manifest, files: [String], state: Task<PriorState?, any Error>) {
         let opening = Task.detached { try openState() }
         do {
             let (manifest, files) = try loadManifest(now: now)
@@ -104,8 +128,8 @@ struct PlanSession {
 
     /// Lists the live keys while the state is still being opened. A state that cannot be opened
     /// wins over any refresh error, and stops the listing.
-    func refreshing(while opening: Task<OpenedState?, any Error>) async throws
-        -> (state: OpenedState?, live: [LiveKey], managementLabel: String?) {
+    func refreshing(while opening: Task<PriorState?, any Error>) async throws
+        -> (state: PriorState?, live: [LiveKey], managementLabel: String?) {
         let listing = Task { () async throws -> (live: [LiveKey], managementLabel: String?) in
             let connection = try await APIConnection.open(api, root: repository.rootURL, prefetchingFirstPage: true)
             do {
@@ -117,7 +141,7 @@ struct PlanSession {
                 throw error
             }
         }
-        let state: OpenedState?
+        let state: PriorState?
         do { state = try await opening.value } catch {
             listing.cancel()
             _ = try? await listing.value
@@ -137,13 +161,13 @@ struct PlanSession {
     }
 
     /// Assembles the plan from inputs already gathered.
-    func plan(manifest: Manifest, files: [String], state: OpenedState?, live: [LiveKey]?, managementLabel: String?,
+    func plan(manifest: Manifest, files: [String], state: PriorState?, live: [LiveKey]?, managementLabel: String?,
               now: Date, options: PlanOptions, adoptions: [KeyAddress: String] = [:]) throws -> PlanDocument {
         try checkAddresses(options, manifest: manifest, state: state)
-        let lineage = state?.state.lineage, serial = state?.state.serial, root = repository.rootURL
+        let lineage = state?.opened.state.lineage, serial = state?.opened.state.serial, root = repository.rootURL
         let unbound = PlanBinding(manifests: [:], stateLineage: lineage, stateSerial: serial, remoteKeys: nil)
         let input = PlanInput(
-            manifest: manifest, prior: state?.state.sortedEntries ?? [], live: live, adoptions: adoptions,
+            manifest: manifest, prior: state?.sortedEntries ?? [], live: live, adoptions: adoptions,
             managementKeyLabel: managementLabel, now: now, options: options, binding: unbound,
             toolVersion: KeyplaneVersion.current)
         // The planner only carries the binding over into the plan, so the binding's digests (of

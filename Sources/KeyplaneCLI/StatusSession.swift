@@ -14,7 +14,7 @@ struct StatusSession {
     func snapshot(refresh: Bool) async throws -> StatusSnapshot {
         let now = Clock.now()
         let (manifest, files, opening) = try await plan.loadManifestWhileOpeningState(now: now)
-        let state: OpenedState?
+        let state: PlanSession.PriorState?
         var live: [LiveKey]?
         if refresh {
             (state, live, _) = try await plan.refreshing(while: opening)
@@ -23,12 +23,16 @@ struct StatusSession {
         }
         let document = try plan.plan(manifest: manifest, files: files, state: state, live: live, managementLabel: nil,
                                      now: now, options: PlanOptions())
+        KeptUntilExit.keep(PlanSession.Inputs(manifest: manifest, state: state, live: live))
+        KeptUntilExit.keep(document)
         let unmanaged = Set(document.plan.unmanaged.map(\.hash))
-        return StatusSnapshot(
-            now: now, manifest: manifest, entries: state?.state.sortedEntries ?? [],
+        let snapshot = StatusSnapshot(
+            now: now, manifest: manifest, entries: state?.sortedEntries ?? [],
             live: Dictionary((live ?? []).map { ($0.hash, $0) }, uniquingKeysWith: { a, _ in a }),
             unmanaged: (live ?? []).filter { unmanaged.contains($0.hash) },
             drift: document.plan.drift.map { DriftNote(address: $0.address, message: $0.description) },
             refreshedAt: live == nil ? nil : now)
+        KeptUntilExit.keep(snapshot)
+        return snapshot
     }
 }

@@ -23,6 +23,14 @@ public struct OpenedState: Sendable {
         self.serialOnDisk = serialOnDisk
     }
 
+    /// Drops the copies of the client files that are kept so that a write replaces only the files
+    /// whose content changed. A state opened only to be read (for a plan, a status or the site)
+    /// has no use for them, and at 10,000 keys they hold several megabytes. A write afterwards
+    /// still works: it replaces every client file.
+    public mutating func forgetFileCopies() {
+        clientsOnDisk = [:]
+    }
+
     // MARK: Secrets
 
     /// Decrypts the secret of the key at `address`; nil if the state does not know it (an adopted
