@@ -25,12 +25,18 @@ public enum BindingDigests {
     public static func remote(_ keys: [LiveKey]) throws -> [String: String] {
         let digests = try ParallelWork.map(count: keys.count, batch: 512) { index in
             let key = keys[index]
-            let text = [
+            // The fields joined by U+001F, as bytes.
+            var text: [UInt8] = []
+            text.reserveCapacity(key.name.utf8.count + 64)
+            for (position, field) in [
                 key.name, key.limit.map { String($0.nanos) } ?? "-", key.limitReset?.rawValue ?? "-",
-                String(key.includeBYOKInLimit), String(key.disabled),
+                key.includeBYOKInLimit ? "true" : "false", key.disabled ? "true" : "false",
                 key.expiresAt.map { String(Int64($0.timeIntervalSince1970)) } ?? "-",
-            ].joined(separator: "\u{1F}")
-            return String(Hex.encode(try Digest.sha256(Array(text.utf8))).prefix(16))
+            ].enumerated() {
+                if position > 0 { text.append(0x1F) }
+                text.append(contentsOf: field.utf8)
+            }
+            return Hex.encode(Array(try Digest.sha256(text).prefix(8)))
         }
         var result: [String: String] = [:]
         result.reserveCapacity(keys.count)

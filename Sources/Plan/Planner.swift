@@ -14,8 +14,11 @@ public enum Planner {
 
     private struct Context {
         let input: PlanInput
-        let priorByAddress: [KeyAddress: StateEntry]
-        let liveByHash: [String: LiveKey]
+        /// Where each address's entry is in `input.prior`, and each hash's key in `input.live`:
+        /// indexes rather than copies, since copying 10,000 entries and keys (each a dozen
+        /// references to retain, and later release) cost more than the lookups.
+        let priorIndex: [KeyAddress: Int]
+        let liveIndex: [String: Int]
         var changes: [PlanChange] = []
         var drift: [Drift] = []
         var warnings: [PlanWarning] = []
@@ -23,15 +26,31 @@ public enum Planner {
 
         init(input: PlanInput) {
             self.input = input
-            // Built in place: the first of any duplicates wins.
-            var prior: [KeyAddress: StateEntry] = [:]
+            // The first of any duplicates wins.
+            var prior: [KeyAddress: Int] = [:]
             prior.reserveCapacity(input.prior.count)
-            for entry in input.prior where prior[entry.address] == nil { prior[entry.address] = entry }
-            priorByAddress = prior
-            var live: [String: LiveKey] = [:]
-            live.reserveCapacity(input.live?.count ?? 0)
-            for key in input.live ?? [] where live[key.hash] == nil { live[key.hash] = key }
-            liveByHash = live
+            for index in input.prior.indices {
+                let address = input.prior[index].address
+                if prior[address] == nil { prior[address] = index }
+            }
+            priorIndex = prior
+            var live: [String: Int] = [:]
+            if let keys = input.live {
+                live.reserveCapacity(keys.count)
+                for index in keys.indices where live[keys[index].hash] == nil { live[keys[index].hash] = index }
+            }
+            liveIndex = live
+        }
+
+        /// The recorded entry at `address`, if any.
+        func prior(at address: KeyAddress) -> StateEntry? {
+            priorIndex[address].map { input.prior[$0] }
+        }
+
+        /// The live key with `hash`, if any.
+        func live(_ hash: String) -> LiveKey? {
+            guard let index = liveIndex[hash], let keys = input.live else { return nil }
+            return keys[index]
         }
 
         var refreshed: Bool { input.live != nil }
@@ -41,10 +60,10 @@ public enum Planner {
             // would copy it a dozen times.
             changes.reserveCapacity(input.manifest.keys.count + max(0, input.prior.count - input.manifest.keys.count))
             for spec in input.manifest.keys {
-                if let hash = input.adoptions[spec.address], priorByAddress[spec.address] == nil {
+                if let hash = input.adoptions[spec.address], priorIndex[spec.address] == nil {
                     planAdoption(spec, hash: hash)
-                } else if let entry = priorByAddress[spec.address] {
-                    planExisting(spec, entry)
+                } else if let index = priorIndex[spec.address] {
+                    planExisting(spec, input.prior[index])
                 } else {
                     planCreate(spec, reasons: ["declared in the manifests and not yet in OpenRouter"])
                 }
@@ -93,7 +112,7 @@ public enum Planner {
         }
 
         mutating func planAdoption(_ spec: KeySpec, hash: String) {
-            guard let live = liveByHash[hash] else {
+            guard let live = live(hash) else {
                 violations.append(GuardViolation(
                     address: spec.address, rule: .managementKey,
                     message: "no key with hash \(hash.prefix(12))… is listed by OpenRouter; management keys cannot be imported, and an import needs the hash of an existing regular key"))
@@ -105,7 +124,7 @@ public enum Planner {
                     message: "key \(hash.prefix(12))… is the management key keyplane is using; a management key never goes into the state"))
                 return
             }
-            if let owner = priorByAddress.values.first(where: { $0.hash == hash }) {
+            if let owner = input.prior.first(where: { $0.hash == hash }) {
                 violations.append(GuardViolation(
                     address: spec.address, rule: .invalidImport,
                     message: "key \(hash.prefix(12))… is already managed as \(owner.address)"))
@@ -127,7 +146,7 @@ public enum Planner {
 
         mutating func planExisting(_ spec: KeySpec, _ entry: StateEntry) {
             let recorded = Self.values(of: entry)
-            let live = liveByHash[entry.hash]
+            let live = live(entry.hash)
             if refreshed, live == nil {
                 drift.append(Drift(address: spec.address, hash: entry.hash, kind: .deletedOutside))
                 planCreate(spec, reasons: ["the key was deleted outside keyplane and is recreated"])
@@ -222,7 +241,7 @@ public enum Planner {
         }
 
         mutating func planDelete(_ entry: StateEntry) {
-            let live = liveByHash[entry.hash]
+            let live = live(entry.hash)
             let before = live.map(Self.values(of:)) ?? Self.values(of: entry)
             if refreshed, live == nil {
                 drift.append(Drift(address: entry.address, hash: entry.hash, kind: .deletedOutside))
@@ -241,7 +260,7 @@ public enum Planner {
 
         mutating func planPredecessor(_ entry: StateEntry) {
             guard let predecessor = entry.predecessor else { return }
-            let live = liveByHash[predecessor.hash]
+            let live = live(predecessor.hash)
             if refreshed, live == nil {
                 changes.append(PlanChange(address: entry.address, action: .delete, subject: .predecessor, hash: predecessor.hash,
                                           reasons: ["the previous key is already gone from OpenRouter; its state record is removed"]))
@@ -260,8 +279,8 @@ public enum Planner {
             for index in input.prior.indices
             where input.prior[index].labels[KeySettings.productionLabel.key] == KeySettings.productionLabel.value {
                 let entry = input.prior[index]
-                let disabled = liveByHash[entry.hash]?.disabled ?? entry.disabled
-                if !disabled, !(refreshed && liveByHash[entry.hash] == nil) {
+                let disabled = live(entry.hash)?.disabled ?? entry.disabled
+                if !disabled, !(refreshed && liveIndex[entry.hash] == nil) {
                     before[entry.address.client, default: 0] += 1
                     activeProduction.insert(entry.address)
                 }
