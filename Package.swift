@@ -14,6 +14,12 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+// The executables allocate through mimalloc (libmimalloc-dev) instead of glibc's malloc: a plan of
+// 10,000 keys makes about a million small allocations, and with mimalloc it takes 10 to 15% less
+// CPU time. Linked before libc, it replaces malloc and free for the whole process, C libraries
+// included; no code calls it by name.
+let allocator: [LinkerSetting] = [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+
 let package = Package(
     name: "keyplane",
     platforms: [.macOS(.v15)],
@@ -102,7 +108,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
-        .executableTarget(name: "keyplane", dependencies: ["KeyplaneCLI"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "keyplane", dependencies: ["KeyplaneCLI"], swiftSettings: swiftSettings, linkerSettings: allocator),
 
         // MARK: Benchmarks: synthetic repositories for script/bench, and the tool that makes them.
         .target(name: "SyntheticRepository", dependencies: ["Domain", "OpenRouterAPI"], swiftSettings: swiftSettings),
@@ -114,7 +121,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: swiftSettings),
+            swiftSettings: swiftSettings, linkerSettings: allocator),
 
         // MARK: Tests.
         .target(
