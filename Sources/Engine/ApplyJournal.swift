@@ -33,6 +33,15 @@ public actor ApplyJournal {
         public var expiresAt: Date?
         public var generation: Int?
 
+        /// The names in the file, spelled out: a key strategy converts every name of every line.
+        enum CodingKeys: String, CodingKey {
+            case event, address, marker, hash, name
+            case sealedSecret = "sealed_secret"
+            case createdAt = "created_at"
+            case expiresAt = "expires_at"
+            case generation
+        }
+
         public init(event: Event, address: KeyAddress, marker: String? = nil, hash: String? = nil, name: String? = nil,
                     sealedSecret: String? = nil, createdAt: Date? = nil, expiresAt: Date? = nil, generation: Int? = nil) {
             self.event = event
@@ -128,7 +137,6 @@ public actor ApplyJournal {
     public static func records(at url: URL) throws -> [Record] {
         guard let data = FileManager.default.contents(atPath: url.path), !data.isEmpty else { return [] }
         let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         decoder.dateDecodingStrategy = .iso8601
         var records: [Record] = []
         for line in data.split(separator: 0x0a) where !line.isEmpty {
@@ -145,7 +153,6 @@ public actor ApplyJournal {
 
     static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
