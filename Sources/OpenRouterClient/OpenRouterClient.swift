@@ -126,6 +126,8 @@ public final class OpenRouterClient: Sendable {
         let body = try JSONEncoder().encode(request)
         do {
             let reply = try await send(.createKey, method: .POST, path: "/keys", body: body, repeatIfUnknown: false)
+            // Read through cJSON first, like pages of keys; JSONDecoder decides anything else.
+            if let created = CreateKeyResponse(reading: reply.body) { return .created(created) }
             return .created(try decode(CreateKeyResponse.self, reply, .createKey))
         } catch let unknown as UnknownOutcome {
             logger.warning(

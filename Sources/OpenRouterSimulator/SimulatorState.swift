@@ -54,11 +54,30 @@ public actor SimulatorState {
 
     /// The caller behind an `Authorization` header value.
     public func authenticate(authorization: String?) throws(SimulatorError) -> SimulatorCaller {
-        guard let authorization, !authorization.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missingAuth }
-        let parts = authorization.split(separator: " ", maxSplits: 1)
+        try authenticate(tokenHash: Self.tokenHash(authorization: authorization))
+    }
+
+    /// The hash of the bearer token in an `Authorization` header value. It takes no state, so
+    /// routes compute it before they queue on the actor, which then only looks the hash up.
+    public nonisolated static func tokenHash(authorization: String?) throws(SimulatorError) -> KeyHash {
+        // Header values hold no line breaks, so whitespace here is spaces and tabs.
+        func trimmed(_ text: Substring) -> Substring {
+            var start = text.startIndex, end = text.endIndex
+            while start < end, text[start].isWhitespace { start = text.index(after: start) }
+            while end > start, text[text.index(before: end)].isWhitespace { end = text.index(before: end) }
+            return text[start..<end]
+        }
+        guard let authorization else { throw .missingAuth }
+        let whole = trimmed(authorization[...])
+        guard !whole.isEmpty else { throw .missingAuth }
+        let parts = whole.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw .missingAuth }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
-        guard let hash = try? KeyMaterial.hash(of: token) else { throw .unknownUser }
+        guard let hash = try? KeyMaterial.hash(of: String(trimmed(parts[1]))) else { throw .unknownUser }
+        return hash
+    }
+
+    /// The caller whose bearer token has `hash` (see `tokenHash(authorization:)`).
+    public func authenticate(tokenHash hash: KeyHash) throws(SimulatorError) -> SimulatorCaller {
         if let label = managementKeys[hash] { return .management(label: label) }
         guard let key = keys[hash], !key.disabled, !key.isExpired(at: now()) else { throw .unknownUser }
         return .regular(hash)
