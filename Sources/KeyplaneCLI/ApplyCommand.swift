@@ -132,14 +132,28 @@ struct ApplyRunner {
 
     private func runLocked(session: PlanSession, manifest: Manifest, files: [String], saved: PlanDocument?, git: GitRepository,
                            location: StateLocation, now: Date, standardError: inout StandardError) async throws {
-        var opened = try location.open(credentials)
-        let filesBefore = try location.store.filePaths(relativeTo: repository.rootURL)
-        let connection = try await APIConnection.open(api, root: repository.rootURL, maxConcurrentRequests: parallelism)
-        defer { Task { await connection.close() } }
         let journalURL = session.journalURL
-
         // A journal left behind means an earlier apply stopped before its commit: commit this time.
         let interrupted = FileManager.default.fileExists(atPath: journalURL.path)
+
+        // The state is opened while OpenRouter is reached and the management key checked. With no
+        // journal to recover, nothing changes the keys before the refresh, so the first page of
+        // the listing is asked for along with the check. A state that cannot be opened is
+        // reported rather than anything the connection ran into.
+        let given = try credentials.credentials()
+        let opening = Task.detached { try location.open(with: given) }
+        let connecting = Task { [api, parallelism, root = repository.rootURL] in
+            try await APIConnection.open(api, root: root, maxConcurrentRequests: parallelism, prefetchingFirstPage: !interrupted)
+        }
+        var opened: OpenedState
+        do { opened = try await opening.value } catch {
+            connecting.cancel()
+            if let connection = try? await connecting.value { await connection.close() }
+            throw error
+        }
+        let connection = try await connecting.value
+        defer { Task { await connection.close() } }
+        let filesBefore = try location.store.filePaths(relativeTo: repository.rootURL)
         let recovered = try await JournalRecovery.recover(journalAt: journalURL, into: &opened, client: connection.client, now: now)
         var recoveredNotes = recovered
         if interrupted && recovered.isEmpty {
@@ -207,15 +221,17 @@ struct ApplyRunner {
             print("Nothing to apply: the keys match the manifests.")
             return
         }
-        try location.write(&opened)
-
+        // STATUS.md is rendered from the new entries while the state is written: writing does not
+        // change them.
         let after = result.liveKeys(updating: live)
         let status = StatusSnapshot(
             now: now, manifest: manifest, entries: opened.state.sortedEntries,
             live: Dictionary(after.map { ($0.hash, $0) }, uniquingKeysWith: { a, _ in a }),
             unmanaged: after.filter { key in document.plan.unmanaged.contains { $0.hash == key.hash } },
             drift: [], refreshedAt: now)
-        try AtomicWrite.write(Data(StatusMarkdown.render(status).utf8), to: repository.rootURL.appendingPathComponent("STATUS.md"))
+        let statusMarkdown = Task.detached { StatusMarkdown.render(status) }
+        try location.write(&opened)
+        try AtomicWrite.write(Data(await statusMarkdown.value.utf8), to: repository.rootURL.appendingPathComponent("STATUS.md"))
 
         let filesAfter = try location.store.filePaths(relativeTo: repository.rootURL)
         let message = ApplyCommitMessage.make(document: document, result: result, recovered: recoveredNotes, toolVersion: KeyplaneVersion.current)

@@ -12,8 +12,12 @@ struct StateLocation {
 
     /// Opens the state with the credentials, adding the context to any refusal.
     func open(_ credentials: CredentialOptions) throws -> OpenedState {
-        let given = try credentials.credentials()
-        return try CommandFailure.context("cannot open the state") { try store.open(with: given) }
+        try open(with: try credentials.credentials())
+    }
+
+    /// Opens the state with credentials already gathered (a passphrase already asked for).
+    func open(with given: Credentials) throws -> OpenedState {
+        try CommandFailure.context("cannot open the state") { try store.open(with: given) }
     }
 
     /// Writes it back, adding context to any failure.
