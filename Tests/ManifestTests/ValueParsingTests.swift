@@ -67,4 +67,25 @@ struct ValueParsingTests {
         #expect(KeySecret("ключ-секрет-0123456789abcdé").preview == "ключ-сек…bcdé")
         #expect(KeySecret("ключ-секрет-0123456789").preview == "…")  // 22 characters in 32 bytes
     }
+
+    @Test func datesAreFormattedAsFoundationsCalendarFormatsThem() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        func expected(_ date: Date) -> (String, String) {
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            return (String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!),
+                    String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!))
+        }
+        // Edges (the epoch, leap days, century and 400-year leap rules, the last second of 9999,
+        // fractions of a second) and a spread of moments in between.
+        var moments: [TimeInterval] = [0, 0.999, 59, 86_399.5, 951_782_400, 951_868_799, 4_107_542_400, 4_107_456_000,
+                                       1_709_164_800, 253_402_300_799, 253_402_300_799.9, -1, -86_400.5, 253_402_300_800]
+        for step in 0..<2_000 { moments.append(Double(step) * 126_701_153) }
+        for moment in moments {
+            let date = Date(timeIntervalSince1970: moment)
+            let (full, day) = expected(date)
+            #expect(ManifestDate.format(date) == full, "\(moment)")
+            #expect(ManifestDate.formatDay(date) == day, "\(moment)")
+        }
+    }
 }
