@@ -8,7 +8,14 @@ public actor FaultInjector {
     private var recentGlobal: [Date] = []
     private var recentByRoute: [APIRoute: [Date]] = [:]
     /// Every `/api/v1` request seen since start (or the last reset), and how many got a `429`.
-    public private(set) var counts = RequestCounts()
+    public var counts: RequestCounts {
+        var counts = countsSoFar
+        counts.peakInFlight = inFlight.peak
+        return counts
+    }
+    private var countsSoFar = RequestCounts()
+    /// API requests being handled at once, counted by `FaultMiddleware`.
+    public nonisolated let inFlight = InFlightGauge()
 
     public init(settings: FaultSettings = FaultSettings()) { self.settings = settings }
 
@@ -29,14 +36,17 @@ public actor FaultInjector {
     var latency: Duration { .milliseconds(max(0, settings.latencyMilliseconds)) }
 
     func decide(for route: APIRoute, now: Date = Date()) -> FaultDecision {
-        counts.requests += 1
+        countsSoFar.requests += 1
         let decision = decideFault(for: route, now: now)
-        if case .rateLimited = decision { counts.rateLimited += 1 }
+        if case .rateLimited = decision { countsSoFar.rateLimited += 1 }
         return decision
     }
 
     /// Forgets the request counts.
-    public func resetCounts() { counts = RequestCounts() }
+    public func resetCounts() {
+        countsSoFar = RequestCounts()
+        inFlight.resetPeak()
+    }
 
     private func decideFault(for route: APIRoute, now: Date) -> FaultDecision {
         let retryAfter = max(0, settings.retryAfterSeconds)
@@ -103,11 +113,14 @@ public actor FaultInjector {
 public struct RequestCounts: Codable, Equatable, Sendable {
     public var requests = 0
     public var rateLimited = 0
+    /// The most requests handled at once (see `InFlightGauge`).
+    public var peakInFlight = 0
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case requests
         case rateLimited = "rate_limited"
+        case peakInFlight = "peak_in_flight"
     }
 }

@@ -17,6 +17,8 @@ struct FaultMiddleware: RouterMiddleware {
         guard path.hasPrefix(apiPrefix),
             let route = APIRoute(method: request.method.rawValue, path: String(path.dropFirst(apiPrefix.count)))
         else { return try await next(request, context) }
+        injector.inFlight.enter()
+        defer { injector.inFlight.leave() }
 
         let latency = await injector.latency
         if latency > .zero { try await Task.sleep(for: latency) }

@@ -188,12 +188,15 @@ import Testing
 
     @Test func requestsInFlightStayWithinTheGlobalLimit() async throws {
         let faults = Self.faults { $0.latencyMilliseconds = 30 }
-        try await Self.withClient(faults: faults, maxConcurrentRequests: 2) { client, _ in
+        try await Self.withClient(faults: faults, maxConcurrentRequests: 2) { client, sim in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<8 { group.addTask { _ = try await client.currentKey() } }
+                for _ in 0..<4 { group.addTask { _ = try await client.listPage(offset: 0) } }
                 try await group.waitForAll()
             }
-            #expect(await client.peakRequestsInFlight == 2)
+            // Counted by the simulator, as it handled them.
+            #expect(sim.faults.inFlight.peak == 2)
+            #expect(await sim.faults.counts.requests == 12)
         }
     }
 
