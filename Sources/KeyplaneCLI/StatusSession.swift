@@ -23,8 +23,6 @@ struct StatusSession {
         }
         let document = try plan.plan(manifest: manifest, files: files, state: state, live: live, managementLabel: nil,
                                      now: now, options: PlanOptions())
-        KeptUntilExit.keep(PlanSession.Inputs(manifest: manifest, state: state, live: live))
-        KeptUntilExit.keep(document)
         let unmanaged = Set(document.plan.unmanaged.map(\.hash))
         let snapshot = StatusSnapshot(
             now: now, manifest: manifest, entries: state?.sortedEntries ?? [],
