@@ -84,7 +84,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "SealedState", dependencies: ["Domain", "Cryptography", "Git", "Parallel", "JSONTree"], swiftSettings: swiftSettings),
-        .target(name: "Plan", dependencies: ["Domain", "Manifest", "SealedState", "Cryptography"], swiftSettings: swiftSettings),
+        .target(name: "Plan", dependencies: ["Domain", "Manifest", "SealedState", "Cryptography", "Parallel"], swiftSettings: swiftSettings),
         .target(name: "PlanReport", dependencies: ["Plan", "Domain", "Manifest"], swiftSettings: swiftSettings),
         .target(
             name: "Engine",

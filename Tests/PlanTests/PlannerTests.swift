@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 import Manifest
-import Plan
+@testable import Plan
 import PlanReport
 import SealedState
 import TestSupport
@@ -163,5 +163,44 @@ struct PlannerTests {
         first.binding.remoteKeys = [PlanFixture.hash(2): "1111111111111111"]
         second.binding.remoteKeys = [PlanFixture.hash(2): "2222222222222222"]
         #expect(try PlanDocument.fingerprint(of: first) != PlanDocument.fingerprint(of: second))
+    }
+
+    @Test("a plan made in pieces on every core is the plan made in one pass")
+    func piecesMakeTheSamePlan() throws {
+        // 3,000 declared keys: creates, no-ops, updates, drift, replacements, deletions outside
+        // keyplane, warnings and a guard, spread over every piece.
+        var yaml = "clients: [{ id: acme, name: Acme, billing_email: b@acme.example }]\nusers: [{ id: ann, client: acme, name: Ann, email: ann@acme.example }]\nkeys:\n"
+        var prior: [StateEntry] = []
+        var live: [LiveKey] = []
+        for index in 0..<3_000 {
+            let owner = index % 3 == 0 ? "user: ann" : "client: acme"
+            let address = index % 3 == 0 ? "acme/ann/k\(index)" : "acme/k\(index)"
+            yaml += "  - { name: k\(index), \(owner), limit: \(index % 7 + 1), reset: monthly, expires: 90d }\n"
+            guard index % 5 != 0 else { continue }  // not created yet
+            let recorded = index % 11 == 0 ? "99" : String(index % 7 + 1)
+            let entry = PlanFixture.entry(address, seed: index, limit: recorded, reset: .monthly,
+                                          expires: index % 13 == 0 ? .days(30) : .days(90), protect: index % 17 == 0)
+            prior.append(entry)
+            switch index % 4 {
+            case 0: break  // deleted outside keyplane
+            case 1: live.append(PlanFixture.live(entry) { $0.limit = USD(decimal: "1000") })  // drift
+            default: live.append(PlanFixture.live(entry))
+            }
+        }
+        for index in 0..<40 {  // in the state, gone from the manifests, some protected
+            let entry = PlanFixture.entry("acme/gone\(index)", seed: 10_000 + index, limit: "1", reset: nil, protect: index % 10 == 0)
+            prior.append(entry)
+            live.append(PlanFixture.live(entry))
+        }
+        let input = PlanInput(manifest: PlanFixture.manifest(yaml), prior: prior.sorted { $0.address < $1.address }, live: live,
+                              now: PlanFixture.now, options: PlanOptions(),
+                              binding: PlanBinding(manifests: [:], stateLineage: "l", stateSerial: 1, remoteKeys: nil),
+                              toolVersion: "test")
+        let onePass = Planner.plan(input, keysPerPiece: .max)
+        #expect(Set(onePass.changes.map(\.action)) == [.create, .noop, .update, .replace, .delete])
+        #expect(!onePass.drift.isEmpty && !onePass.warnings.isEmpty && !onePass.violations.isEmpty)
+        for keysPerPiece in [1, 100, 1_024] {
+            #expect(Planner.plan(input, keysPerPiece: keysPerPiece) == onePass, "pieces of \(keysPerPiece)")
+        }
     }
 }
