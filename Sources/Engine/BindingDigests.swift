@@ -25,18 +25,13 @@ public enum BindingDigests {
     public static func remote(_ keys: [LiveKey]) throws -> [String: String] {
         let digests = try ParallelWork.map(count: keys.count, batch: 512) { index in
             let key = keys[index]
-            // The fields joined by U+001F, as bytes.
-            var text: [UInt8] = []
-            text.reserveCapacity(key.name.utf8.count + 64)
-            for (position, field) in [
+            let text = [
                 key.name, key.limit.map { String($0.nanos) } ?? "-", key.limitReset?.rawValue ?? "-",
-                key.includeBYOKInLimit ? "true" : "false", key.disabled ? "true" : "false",
+                String(key.includeBYOKInLimit), String(key.disabled),
                 key.expiresAt.map { String(Int64($0.timeIntervalSince1970)) } ?? "-",
-            ].enumerated() {
-                if position > 0 { text.append(0x1F) }
-                text.append(contentsOf: field.utf8)
-            }
-            return Hex.encode(Array(try Digest.sha256(text).prefix(8)))
+            ].joined(separator: "\u{1F}")
+            // The first 16 hex digits: the first 8 bytes.
+            return Hex.encode(Array(try Digest.sha256(Array(text.utf8)).prefix(8)))
         }
         var result: [String: String] = [:]
         result.reserveCapacity(keys.count)

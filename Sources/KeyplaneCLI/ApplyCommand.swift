@@ -162,7 +162,7 @@ struct ApplyRunner {
         for note in recoveredNotes { print("keyplane: \(note)", to: &standardError) }
 
         let live = try await session.refreshLive(connection)
-        let fresh = try session.plan(manifest: manifest, files: files, state: PlanSession.PriorState(opened, readOnly: false), live: live,
+        let fresh = try session.plan(manifest: manifest, files: files, state: PlanSession.PriorState(opened), live: live,
                                      managementLabel: connection.managementKeyLabel, now: now, options: options, adoptions: adoptions)
         let document: PlanDocument
         if let saved {

@@ -66,21 +66,20 @@ struct PlanSession {
     func openState() throws -> PriorState? {
         let location = StateLocation(repository)
         guard location.store.exists else { return nil }
-        return PriorState(try location.open(credentials), readOnly: true)
+        return PriorState(try location.open(credentials))
     }
 
-    /// The state as opened, with its entries in address order. Sorting 10,000 entries takes a
-    /// noticeable time, so it is done on the task that opens the state, while the manifests load
-    /// and the live keys are listed, rather than once everything is there.
+    /// The state as opened, to plan from, with its entries in address order. Sorting 10,000
+    /// entries takes a noticeable time, so it is done on the task that opens the state, while the
+    /// manifests load and the live keys are listed, rather than once everything is there. A plan
+    /// never writes the state, so this copy drops what is kept to speed up writes.
     struct PriorState: Sendable {
         var opened: OpenedState
         var sortedEntries: [StateEntry]
 
-        /// `readOnly` when the state will not be written from this value, so the copies kept to
-        /// speed up a write can go.
-        init(_ opened: OpenedState, readOnly: Bool) {
+        init(_ opened: OpenedState) {
             self.opened = opened
-            if readOnly { self.opened.forgetFileCopies() }
+            self.opened.forgetFileCopies()
             sortedEntries = opened.state.sortedEntries
         }
     }

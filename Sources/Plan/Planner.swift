@@ -52,11 +52,6 @@ public enum Planner {
             liveIndex = live
         }
 
-        /// The recorded entry at `address`, if any.
-        func prior(at address: KeyAddress) -> StateEntry? {
-            priorIndex[address].map { input.prior[$0] }
-        }
-
         /// The live key with `hash`, if any.
         func live(_ hash: String) -> LiveKey? {
             guard let index = liveIndex[hash], let keys = input.live else { return nil }

@@ -9,12 +9,13 @@ import Foundation
 enum StateJSON {
     /// The file's bytes.
     static func render<Document: StateFileDocument>(_ document: Document) -> [UInt8] {
-        written(document).output.array
+        written(document, by: StateJSONWriter(reservingCapacity: document.estimatedFileSize)).output.array
     }
 
     /// The writer, after writing `document` as its file.
-    private static func written<Document: StateFileDocument>(_ document: Document) -> StateJSONWriter {
-        var writer = StateJSONWriter(reservingCapacity: document.estimatedFileSize)
+    private static func written<Document: StateFileDocument>(_ document: Document, by writer: consuming StateJSONWriter)
+        -> StateJSONWriter {
+        var writer = writer
         document.write(to: &writer)
         writer.finishFile()
         return writer
@@ -24,10 +25,7 @@ enum StateJSON {
     /// nothing is kept.
     static func rendersExactly<Document: StateFileDocument>(_ document: Document, _ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { expected in
-            var writer = StateJSONWriter(comparingWith: expected)
-            document.write(to: &writer)
-            writer.finishFile()
-            return writer.output.matchesExpected
+            written(document, by: StateJSONWriter(comparingWith: expected)).output.matchesExpected
         }
     }
 
