@@ -56,6 +56,7 @@ let package = Package(
         // MARK: The domain, from manifests to site.
         .target(name: "Domain", swiftSettings: swiftSettings),
         .target(name: "Parallel", swiftSettings: swiftSettings),
+        .target(name: "FileSystem", swiftSettings: swiftSettings),
         .target(
             name: "Manifest",
             dependencies: ["Domain", "Parallel", "YAML"],
@@ -82,20 +83,28 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        .target(name: "StateModel", dependencies: ["Domain"], swiftSettings: swiftSettings),
         .target(
-            name: "SealedState", dependencies: ["Domain", "Cryptography", "Git", "Parallel", "JSONTree"], swiftSettings: swiftSettings),
-        .target(name: "Plan", dependencies: ["Domain", "Manifest", "SealedState", "Cryptography", "Parallel"], swiftSettings: swiftSettings),
-        .target(name: "PlanReport", dependencies: ["Plan", "Domain", "Manifest"], swiftSettings: swiftSettings),
+            name: "SealedState", dependencies: ["Domain", "StateModel", "Cryptography", "Git", "Parallel", "JSONTree", "FileSystem"],
+            swiftSettings: swiftSettings),
+        .target(name: "Plan", dependencies: ["Domain", "Manifest", "StateModel", "Parallel"], swiftSettings: swiftSettings),
+        .target(name: "PlanFile", dependencies: ["Plan", "Domain", "Cryptography"], swiftSettings: swiftSettings),
+        .target(name: "MarkdownText", swiftSettings: swiftSettings),
+        .target(
+            name: "PlanReport", dependencies: ["Plan", "PlanFile", "Domain", "Manifest", "MarkdownText"],
+            swiftSettings: swiftSettings),
+        .target(name: "Status", dependencies: ["Domain", "Manifest", "StateModel", "MarkdownText"], swiftSettings: swiftSettings),
         .target(
             name: "Engine",
             dependencies: [
-                "Plan", "Domain", "Manifest", "SealedState", "OpenRouterAPI", "OpenRouterClient", "Git", "Cryptography", "Parallel",
+                "Plan", "PlanFile", "PlanReport", "Domain", "Manifest", "StateModel", "SealedState", "Status",
+                "OpenRouterAPI", "OpenRouterClient", "Git", "Cryptography", "Parallel", "MarkdownText", "FileSystem",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
-        .target(name: "Status", dependencies: ["Domain", "Manifest", "SealedState"], swiftSettings: swiftSettings),
         .target(
-            name: "Site", dependencies: ["Status", "Domain", "Manifest", "SealedState", "Markdown", "Git", "Parallel"],
+            name: "Site",
+            dependencies: ["Status", "Domain", "Manifest", "StateModel", "SealedState", "Markdown", "MarkdownText", "Git", "Parallel"],
             swiftSettings: swiftSettings),
 
         // MARK: Commands: a library that holds them, and a thin executable over it.
@@ -103,7 +112,8 @@ let package = Package(
             name: "KeyplaneCLI",
             dependencies: [
                 "Domain", "Manifest", "OpenRouterAPI", "OpenRouterSimulator", "OpenRouterClient",
-                "SealedState", "Git", "Markdown", "Plan", "PlanReport", "Engine", "Status", "Site", "Parallel",
+                "StateModel", "SealedState", "Git", "Markdown", "Plan", "PlanFile", "PlanReport", "Engine", "Status", "Site",
+                "Parallel", "FileSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -127,7 +137,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "OpenRouterSimulator", "Git", "Domain",
+                "OpenRouterSimulator", "Git", "Domain", "StateModel",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
@@ -155,13 +165,13 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "SealedStateTests",
-            dependencies: ["SealedState", "Cryptography", "Git", "TestSupport", "keyplane"],
+            dependencies: ["SealedState", "StateModel", "Cryptography", "Git", "TestSupport", "keyplane"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "PlanTests", dependencies: ["Plan", "PlanReport", "Domain", "Manifest", "SealedState", "TestSupport"],
+            name: "PlanTests", dependencies: ["Plan", "PlanFile", "PlanReport", "Domain", "Manifest", "StateModel", "Markdown", "TestSupport"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "StatusTests", dependencies: ["Status", "Site", "Domain", "Manifest", "SealedState", "Git", "TestSupport"],
+            name: "StatusTests", dependencies: ["Status", "Site", "Domain", "Manifest", "StateModel", "SealedState", "Git", "TestSupport"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SyntheticRepositoryTests",

@@ -5,34 +5,24 @@ public import Foundation
 public struct LiveKey: Hashable, Sendable {
     /// OpenRouter's 64-hex id.
     public var hash: String
-    public var name: String
+    /// The key's settings as OpenRouter holds them.
+    public var values: KeyValues
     /// OpenRouter's masked preview of the secret, such as `sk-or-v1-b7e...2b2`.
     public var label: String
-    public var disabled: Bool
-    public var limit: USD?
     public var limitRemaining: USD?
-    public var limitReset: LimitReset?
-    public var includeBYOKInLimit: Bool
     public var usage: KeyUsage
     public var createdAt: Date
     public var updatedAt: Date?
-    public var expiresAt: Date?
 
-    public init(hash: String, name: String, label: String, disabled: Bool = false, limit: USD? = nil,
-                limitRemaining: USD? = nil, limitReset: LimitReset? = nil, includeBYOKInLimit: Bool = false,
-                usage: KeyUsage = KeyUsage(), createdAt: Date, updatedAt: Date? = nil, expiresAt: Date? = nil) {
+    public init(hash: String, values: KeyValues, label: String, limitRemaining: USD? = nil, usage: KeyUsage = KeyUsage(),
+                createdAt: Date, updatedAt: Date? = nil) {
         self.hash = hash
-        self.name = name
+        self.values = values
         self.label = label
-        self.disabled = disabled
-        self.limit = limit
         self.limitRemaining = limitRemaining
-        self.limitReset = limitReset
-        self.includeBYOKInLimit = includeBYOKInLimit
         self.usage = usage
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-        self.expiresAt = expiresAt
     }
 
     /// What the key has spent against its limit in the current window: the window named by
@@ -44,7 +34,7 @@ public struct LiveKey: Hashable, Sendable {
     }
 
     /// Whether the key is past its expiry at `now`.
-    public func isExpired(at now: Date) -> Bool { expiresAt.map { $0 <= now } ?? false }
+    public func isExpired(at now: Date) -> Bool { values.expiresAt.map { $0 <= now } ?? false }
 }
 
 /// Spend in OpenRouter's UTC windows, for OpenRouter credit and for BYOK separately.

@@ -21,67 +21,69 @@ public struct Applier: Sendable {
     /// while some wait for their journal flush or are being sealed, the others keep every request
     /// slot busy.
     public let parallelism: Int
-    /// Called with one line per finished change, for progress output.
-    public let progress: @Sendable (String) -> Void
 
-    public init(client: OpenRouterClient, journal: ApplyJournal, sealer: OpenedState, now: Date, parallelism: Int,
-                progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(client: OpenRouterClient, journal: ApplyJournal, sealer: OpenedState, now: Date, parallelism: Int) {
         self.client = client
         self.journal = journal
         self.sealer = sealer
         self.now = now
         self.parallelism = max(1, parallelism)
-        self.progress = progress
     }
 
-    /// Runs every change that does something, in address order within the parallelism bound.
-    public func apply(_ plan: Plan) async -> ApplyResult {
+    /// Runs every change that does something, in plan order within the parallelism bound. A
+    /// change starts only once every change it follows has succeeded; after a failure no new
+    /// change starts, and the changes in flight finish.
+    public func apply(_ plan: Plan, onFinished: @escaping @Sendable (ChangeEvent) -> Void = { _ in }) async -> ApplyResult {
         let changes = plan.actions
-        var result = ApplyResult()
-        var outcomes: [(index: Int, outcome: Result<Outcome, ChangeFailure>)] = []
+        let schedule = ChangeSchedule(changes)
+        var outcomes: [Int: Result<Outcome, ChangeFailure>] = [:]
         await withTaskGroup(of: (Int, Result<Outcome, ChangeFailure>).self) { group in
-            var next = 0
+            var schedule = schedule
+            var running = 0
             var failed = false
-            func launch() {
-                let index = next
-                let change = changes[index]
-                next += 1
-                group.addTask {
-                    do {
-                        return (index, .success(try await self.carryOut(change)))
-                    } catch let failure as ChangeFailure {
-                        return (index, .failure(failure))
-                    } catch {
-                        return (index, .failure(ChangeFailure(address: change.address, message: "\(error)")))
+            func launchReady() {
+                while !failed, running < changesInProgress, let index = schedule.next() {
+                    let change = changes[index]
+                    running += 1
+                    group.addTask {
+                        do {
+                            return (index, .success(try await self.carryOut(change)))
+                        } catch let failure as ChangeFailure {
+                            return (index, .failure(failure))
+                        } catch {
+                            return (index, .failure(ChangeFailure(message: "\(error)")))
+                        }
                     }
                 }
             }
-            while next < changes.count && next < changesInProgress { launch() }
+            launchReady()
             while let (index, outcome) = await group.next() {
-                outcomes.append((index, outcome))
+                running -= 1
+                outcomes[index] = outcome
                 switch outcome {
                 case .success:
-                    progress("\(ValueSymbols.done(changes[index])) \(changes[index].address): \(ValueSymbols.pastTense(changes[index]))")
+                    schedule.succeeded(index)
+                    onFinished(ChangeEvent(change: changes[index], failure: nil))
                 case .failure(let failure):
                     failed = true
-                    progress("✗ \(failure.address): \(failure.message)")
+                    onFinished(ChangeEvent(change: changes[index], failure: failure.message))
                 }
-                if !failed && next < changes.count { launch() }
+                launchReady()
             }
         }
-        for (_, outcome) in outcomes.sorted(by: { $0.index < $1.index }) {
-            switch outcome {
-            case .success(let outcome):
+        var result = ApplyResult()
+        for index in changes.indices {
+            switch outcomes[index] {
+            case .success(let outcome)?:
+                result.succeeded.append(changes[index])
                 result.applied += outcome.applied
                 result.notes += outcome.notes
                 result.answers += outcome.answers
-            case .failure(let failure):
-                result.failures.append((failure.address, failure.message))
+            case .failure(let failure)?:
+                result.failed.append((changes[index], failure.message))
+            case nil:
+                result.notStarted.append(changes[index])
             }
-        }
-        let started = outcomes.count
-        if started < changes.count {
-            result.notes.append("\(changes.count - started) change\(changes.count - started == 1 ? " was" : "s were") not started after a failure; run apply again to carry them out")
         }
         return result
     }
@@ -98,35 +100,41 @@ public struct Applier: Sendable {
     }
 
     struct ChangeFailure: Error {
-        let address: KeyAddress
         let message: String
     }
 
+    /// Carries out one change, by the kind of resource it acts on.
     private func carryOut(_ change: PlanChange) async throws -> Outcome {
+        switch change.resource {
+        case .key(let address): try await carryOut(change, onKeyAt: address)
+        }
+    }
+
+    private func carryOut(_ change: PlanChange, onKeyAt address: KeyAddress) async throws -> Outcome {
         switch change.action {
         case .create:
-            return try await create(change, replacing: nil)
+            return try await create(change, at: address, replacing: nil)
         case .replace:
-            var outcome = try await create(change, replacing: change)
-            if case .immediate = change.handover, let old = change.hash {
-                try await delete(hash: old, address: change.address)
-                outcome.applied.append(.deleted(address: change.address, subject: .predecessor, hash: old))
+            var outcome = try await create(change, at: address, replacing: change)
+            if case .immediate = change.handover, let old = change.remoteID {
+                try await delete(hash: old, address: address)
+                outcome.applied.append(.deleted(address: address, subject: .predecessor, hash: old))
             }
             return outcome
         case .update:
-            guard let hash = change.hash, let before = change.before, let after = change.after else { return Outcome() }
-            let answer = try await update(hash: hash, from: before, to: after, address: change.address)
-            return Outcome(applied: [.updated(address: change.address, values: after)], answers: answer.map { [LiveKey($0)] } ?? [])
+            guard let hash = change.remoteID, let before = change.keyBefore, let after = change.keyAfter else { return Outcome() }
+            let answer = try await update(hash: hash, from: before, to: after)
+            return Outcome(applied: [.updated(address: address, values: after)], answers: answer.map { [LiveKey($0)] } ?? [])
         case .delete:
-            if let hash = change.hash, change.before != nil {
-                try await delete(hash: hash, address: change.address)
+            if let hash = change.remoteID, change.before != nil {
+                try await delete(hash: hash, address: address)
             }
-            return Outcome(applied: [.deleted(address: change.address, subject: change.subject, hash: change.hash ?? "")])
+            return Outcome(applied: [.deleted(address: address, subject: change.subject, hash: change.remoteID ?? "")])
         case .adopt:
-            guard let hash = change.hash, let before = change.before, let after = change.after else { return Outcome() }
-            try await update(hash: hash, from: before, to: after, address: change.address)
+            guard let hash = change.remoteID, let before = change.keyBefore, let after = change.keyAfter else { return Outcome() }
+            try await update(hash: hash, from: before, to: after)
             let key = try await client.getKey(KeyHash(hash))
-            return Outcome(applied: [.adopted(address: change.address, hash: hash, values: after, createdAt: key.createdAt.date)],
+            return Outcome(applied: [.adopted(address: address, hash: hash, values: after, createdAt: key.createdAt.date)],
                            answers: [LiveKey(key)])
         case .noop:
             return Outcome()
@@ -136,44 +144,44 @@ public struct Applier: Sendable {
     /// Creates the key for `change`. A create whose answer was lost is never blindly retried: the
     /// key is looked up by its marker; if it exists its secret is unknown, so it is deleted, and
     /// the create is made once more with a new marker.
-    private func create(_ change: PlanChange, replacing: PlanChange?) async throws -> Outcome {
-        guard let after = change.after else { return Outcome() }
+    private func create(_ change: PlanChange, at address: KeyAddress, replacing: PlanChange?) async throws -> Outcome {
+        guard let after = change.keyAfter else { return Outcome() }
         var notes: [String] = []
         let createdAt = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         let expiresAt = change.expiry.map { $0.date(createdAt: createdAt) } ?? after.expiresAt
         for attempt in 1...2 {
             let marker = CreationMarker.random()
-            let name = "\(change.address) [\(marker)]"
-            try await journal.append(.init(event: .intent, address: change.address, marker: marker.text))
+            let name = "\(address) [\(marker)]"
+            try await journal.append(.init(event: .intent, address: address, marker: marker.text))
             let request = CreateKeyRequest(
                 name: name, limit: after.limit, limitReset: after.limitReset, includeBYOKInLimit: after.includeBYOKInLimit,
                 expiresAt: expiresAt.map { APITimestamp($0) })
             switch try await client.createKey(request, marker: marker) {
             case .created(let response):
-                let sealed = try sealer.sealForJournal(response.key, at: change.address)
+                let sealed = try sealer.sealForJournal(response.key, at: address)
+                var created = after
+                created.name = name
+                created.expiresAt = response.data.expiresAt?.date ?? expiresAt
                 try await journal.append(.init(
-                    event: .created, address: change.address, marker: marker.text, hash: response.data.hash.rawValue,
-                    name: name, sealedSecret: sealed, createdAt: createdAt, expiresAt: response.data.expiresAt?.date ?? expiresAt))
+                    event: .created, address: address, marker: marker.text, hash: response.data.hash.rawValue,
+                    values: created, sealedSecret: sealed, createdAt: createdAt))
                 var answer = response.data
                 if after.disabled {
                     answer = try await client.updateKey(response.data.hash, UpdateKeyRequest(disabled: true))
                 }
-                return Outcome(applied: [.created(address: change.address, hash: response.data.hash.rawValue, name: name, sealedSecret: sealed,
-                                  createdAt: createdAt, expiresAt: response.data.expiresAt?.date ?? expiresAt,
-                                  values: KeyValues(name: name, limit: after.limit, limitReset: after.limitReset,
-                                                    includeBYOKInLimit: after.includeBYOKInLimit, disabled: after.disabled,
-                                                    expiresAt: response.data.expiresAt?.date ?? expiresAt),
-                                  replacing: replacing)], notes: notes, answers: [LiveKey(answer)])
+                return Outcome(applied: [.created(address: address, hash: response.data.hash.rawValue, sealedSecret: sealed,
+                                                  createdAt: createdAt, values: created, replacing: replacing)],
+                               notes: notes, answers: [LiveKey(answer)])
             case .ambiguous(let ambiguous):
                 let orphans = try await client.findKeys(marker: ambiguous.marker)
                 for orphan in orphans {
-                    try await delete(hash: orphan.hash.rawValue, address: change.address)
+                    try await delete(hash: orphan.hash.rawValue, address: address)
                 }
                 notes.append(orphans.isEmpty
-                    ? "\(change.address): the create's answer was lost (\(ambiguous.reason)); no key carries its marker, so it was created again"
-                    : "\(change.address): the create's answer was lost (\(ambiguous.reason)); the key it made was found by its marker and deleted, since its secret is unknown, and the key was created again")
+                    ? "\(address): the create's answer was lost (\(ambiguous.reason)); no key carries its marker, so it was created again"
+                    : "\(address): the create's answer was lost (\(ambiguous.reason)); the key it made was found by its marker and deleted, since its secret is unknown, and the key was created again")
                 if attempt == 2 {
-                    throw ChangeFailure(address: change.address, message: "two creates in a row lost their answers; nothing was left behind; run apply again")
+                    throw ChangeFailure(message: "two creates in a row lost their answers; nothing was left behind; run apply again")
                 }
             }
         }
@@ -182,7 +190,7 @@ public struct Applier: Sendable {
 
     /// Sends the fields that differ; returns OpenRouter's answer, or nil when nothing differed.
     @discardableResult
-    private func update(hash: String, from before: KeyValues, to after: KeyValues, address: KeyAddress) async throws -> APIKey? {
+    private func update(hash: String, from before: KeyValues, to after: KeyValues) async throws -> APIKey? {
         let fields = after.differences(from: before, including: KeyValues.mutableFields)
         guard !fields.isEmpty else { return nil }
         var request = UpdateKeyRequest()
@@ -209,28 +217,48 @@ public struct Applier: Sendable {
     }
 }
 
-/// Words and symbols for progress lines.
-enum ValueSymbols {
-    static func done(_ change: PlanChange) -> String {
-        switch change.action {
-        case .create: "+"
-        case .update: "~"
-        case .replace: "±"
-        case .delete: "-"
-        case .adopt: "<"
-        case .noop: " "
+/// Which changes may start: those whose `follows` all succeeded, in plan order as they become
+/// ready. A change that follows a resource with no change in the plan does not wait for it.
+/// Linear in the changes and their dependencies: an apply of 10,000 keys asks it 10,000 times.
+struct ChangeSchedule {
+    /// Changes ready to start, in the order they became ready; `head` is the next to hand out.
+    private var ready: [Int] = []
+    private var head = 0
+    /// For each change, how many of the changes it follows have not succeeded yet.
+    private var waiting: [Int]
+    /// For each change, the changes that follow it.
+    private var dependents: [[Int]]
+
+    init(_ changes: [PlanChange]) {
+        var byResource: [ResourceAddress: [Int]] = [:]
+        for (index, change) in changes.enumerated() {
+            byResource[change.resource, default: []].append(index)
         }
+        waiting = Array(repeating: 0, count: changes.count)
+        dependents = Array(repeating: [], count: changes.count)
+        for (index, change) in changes.enumerated() {
+            for resource in change.follows {
+                for before in byResource[resource] ?? [] where before != index {
+                    waiting[index] += 1
+                    dependents[before].append(index)
+                }
+            }
+        }
+        ready = changes.indices.filter { waiting[$0] == 0 }
     }
 
-    static func pastTense(_ change: PlanChange) -> String {
-        switch (change.action, change.subject) {
-        case (.create, _): "created"
-        case (.update, _): "updated"
-        case (.replace, _): "replaced with a new key"
-        case (.delete, .predecessor): "previous key deleted"
-        case (.delete, .current): "deleted"
-        case (.adopt, _): "adopted"
-        case (.noop, _): "unchanged"
+    /// The next change that may start; nil when none may start now.
+    mutating func next() -> Int? {
+        guard head < ready.count else { return nil }
+        head += 1
+        return ready[head - 1]
+    }
+
+    /// Records that a change succeeded, which may make the changes that follow it ready.
+    mutating func succeeded(_ index: Int) {
+        for dependent in dependents[index] {
+            waiting[dependent] -= 1
+            if waiting[dependent] == 0 { ready.append(dependent) }
         }
     }
 }

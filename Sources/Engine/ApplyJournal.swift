@@ -27,31 +27,29 @@ public actor ApplyJournal {
         public var address: KeyAddress
         public var marker: String?
         public var hash: String?
-        public var name: String?
+        /// The created key's settings, its name with the marker and its expiry included.
+        public var values: KeyValues?
         public var sealedSecret: String?
         public var createdAt: Date?
-        public var expiresAt: Date?
         public var generation: Int?
 
         /// The names in the file, spelled out: a key strategy converts every name of every line.
         enum CodingKeys: String, CodingKey {
-            case event, address, marker, hash, name
+            case event, address, marker, hash, values
             case sealedSecret = "sealed_secret"
             case createdAt = "created_at"
-            case expiresAt = "expires_at"
             case generation
         }
 
-        public init(event: Event, address: KeyAddress, marker: String? = nil, hash: String? = nil, name: String? = nil,
-                    sealedSecret: String? = nil, createdAt: Date? = nil, expiresAt: Date? = nil, generation: Int? = nil) {
+        public init(event: Event, address: KeyAddress, marker: String? = nil, hash: String? = nil, values: KeyValues? = nil,
+                    sealedSecret: String? = nil, createdAt: Date? = nil, generation: Int? = nil) {
             self.event = event
             self.address = address
             self.marker = marker
             self.hash = hash
-            self.name = name
+            self.values = values
             self.sealedSecret = sealedSecret
             self.createdAt = createdAt
-            self.expiresAt = expiresAt
             self.generation = generation
         }
     }

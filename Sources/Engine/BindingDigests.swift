@@ -3,7 +3,6 @@ import Cryptography
 public import Foundation
 import Manifest
 import Parallel
-import Plan
 
 /// Digests that bind a saved plan to what it was computed from.
 public enum BindingDigests {
@@ -25,11 +24,7 @@ public enum BindingDigests {
     public static func remote(_ keys: [LiveKey]) throws -> [String: String] {
         let digests = try ParallelWork.map(count: keys.count, batch: 512) { index in
             let key = keys[index]
-            let text = [
-                key.name, key.limit.map { String($0.nanos) } ?? "-", key.limitReset?.rawValue ?? "-",
-                String(key.includeBYOKInLimit), String(key.disabled),
-                key.expiresAt.map { String(Int64($0.timeIntervalSince1970)) } ?? "-",
-            ].joined(separator: "\u{1F}")
+            let text = KeyValues.Field.allCases.map { key.values.text(of: $0) }.joined(separator: "\u{1F}")
             // The first 16 hex digits: the first 8 bytes.
             return Hex.encode(Array(try Digest.sha256(Array(text.utf8)).prefix(8)))
         }

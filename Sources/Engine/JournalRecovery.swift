@@ -3,6 +3,7 @@ public import Foundation
 import OpenRouterAPI
 public import OpenRouterClient
 public import SealedState
+import StateModel
 
 /// Recovers what an interrupted apply left in its journal, before anything else happens:
 /// every key whose creation was recorded goes into the state with its sealed secret, and every
@@ -31,16 +32,13 @@ public enum JournalRecovery {
                 opened.state[record.address]?.hash != hash
             else { continue }
             let previous = opened.state[record.address]
+            // What OpenRouter holds now is what the state records; the journal's values stand in
+            // only for a key the listing does not describe.
+            let values = live.first(where: { $0.hash.rawValue == hash }).map { LiveKey($0).values }
+                ?? record.values ?? KeyValues(name: record.address.description)
             var entry = StateEntry(
-                address: record.address, hash: hash, name: record.name ?? record.address.description,
-                expiresAt: record.expiresAt, createdAt: record.createdAt ?? now,
+                address: record.address, hash: hash, values: values, createdAt: record.createdAt ?? now,
                 generation: (previous?.generation ?? 0) + 1, protect: previous?.protect ?? false, labels: previous?.labels ?? [:])
-            if let key = live.first(where: { $0.hash.rawValue == hash }) {
-                entry.limit = key.limit
-                entry.limitReset = key.limitReset
-                entry.includeBYOKInLimit = key.includeBYOKInLimit
-                entry.disabled = key.disabled
-            }
             if let previous, previous.hash != hash, liveHashes.contains(previous.hash), !deleted.contains(previous.hash) {
                 // The interrupted run was replacing this key; keep the old one as a predecessor to delete.
                 entry.predecessor = RotationPredecessor(hash: previous.hash, deleteAfter: now)

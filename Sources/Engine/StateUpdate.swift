@@ -3,6 +3,7 @@ public import Foundation
 public import Manifest
 import Plan
 public import SealedState
+public import StateModel
 
 /// Folds what an apply did into the opened state, in plan order.
 public enum StateUpdate {
@@ -10,27 +11,24 @@ public enum StateUpdate {
         let specs = Dictionary(manifest.keys.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
         for applied in result.applied {
             switch applied {
-            case .created(let address, let hash, let name, let sealed, let createdAt, let expiresAt, let values, let replacing):
+            case .created(let address, let hash, let sealed, let createdAt, let values, let replacing):
                 let previous = opened.state[address]
                 var predecessor: RotationPredecessor?
-                if let replacing, case .overlap(let until) = replacing.handover, let old = replacing.hash {
+                if let replacing, case .overlap(let until) = replacing.handover, let old = replacing.remoteID {
                     predecessor = RotationPredecessor(hash: old, deleteAfter: until)
                 }
                 let entry = StateEntry(
-                    address: address, hash: hash, name: name, limit: values.limit, limitReset: values.limitReset,
-                    includeBYOKInLimit: values.includeBYOKInLimit, disabled: values.disabled, expiresAt: expiresAt,
-                    createdAt: createdAt, rotatedAt: replacing == nil ? nil : now,
+                    address: address, hash: hash, values: values, createdAt: createdAt, rotatedAt: replacing == nil ? nil : now,
                     generation: replacing == nil ? (previous.map { $0.generation + 1 } ?? 1) : (previous?.generation ?? 0) + 1,
                     predecessor: predecessor ?? previous?.predecessor,
                     protect: specs[address]?.settings.protect ?? false, labels: specs[address]?.settings.labels ?? [:])
                 try opened.upsert(entry, journalSealedSecret: sealed)
             case .updated(let address, let values):
                 guard var entry = opened.state[address] else { continue }
-                entry.name = values.name
-                entry.limit = values.limit
-                entry.limitReset = values.limitReset
-                entry.includeBYOKInLimit = values.includeBYOKInLimit
-                entry.disabled = values.disabled
+                // An update changes the mutable settings only; the expiry stays as recorded.
+                let expiresAt = entry.values.expiresAt
+                entry.values = values
+                entry.values.expiresAt = expiresAt
                 try opened.upsert(entry)
             case .deleted(let address, let subject, let hash):
                 switch subject {
@@ -44,9 +42,7 @@ public enum StateUpdate {
                 }
             case .adopted(let address, let hash, let values, let createdAt):
                 let entry = StateEntry(
-                    address: address, hash: hash, name: values.name, limit: values.limit, limitReset: values.limitReset,
-                    includeBYOKInLimit: values.includeBYOKInLimit, disabled: values.disabled, expiresAt: values.expiresAt,
-                    createdAt: createdAt, protect: specs[address]?.settings.protect ?? false,
+                    address: address, hash: hash, values: values, createdAt: createdAt, protect: specs[address]?.settings.protect ?? false,
                     labels: specs[address]?.settings.labels ?? [:])
                 try opened.upsert(entry)
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Domain
+import Engine
 import Plan
 
 /// `keyplane import ADDRESS HASH`: takes an existing OpenRouter key under management.
@@ -33,10 +34,13 @@ struct ImportCommand: AsyncParsableCommand {
         guard hash.count == 64, hash.allSatisfy(\.isHexDigit) else {
             throw ValidationError("HASH must be the key's 64-character OpenRouter hash, not its name or label")
         }
-        var runner = ApplyRunner(
-            repository: repository, credentials: credentials, api: api, planFile: nil, autoApprove: autoApprove,
-            parallelism: 1, options: PlanOptions(targets: [address]))
-        runner.adoptions = [address: hash.lowercased()]
-        try await runner.run()
+        try await ApplyCommand.apply(
+            repository: repository, credentials: credentials, api: api, format: .text,
+            request: ApplyRequest(
+                saved: nil,
+                plan: PlanRequest(options: PlanOptions(targets: [address]), adoptions: [address: hash.lowercased()],
+                                  now: Clock.now(), toolVersion: KeyplaneVersion.current),
+                autoApprove: autoApprove, parallelism: 1, push: nil, author: ApplyCommand.author(),
+                holder: ApplyLock.describeThisRun()))
     }
 }

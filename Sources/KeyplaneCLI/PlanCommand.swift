@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Engine
+import PlanFile
 import Foundation
 import Manifest
 import Plan
@@ -55,9 +56,10 @@ struct PlanCommand: AsyncParsableCommand {
             targets: Set(target.map { try Self.address($0, option: "--target") }),
             replace: Set(replace.map { try Self.address($0, option: "--replace") }),
             allowLastProductionKey: allowLastProductionKey)
-        let session = PlanSession(repository: repository, credentials: credentials, api: api)
-        let document = try await session.plan(options: options, refresh: refresh)
-        KeptUntilExit.keep(document)
+        let operation = PlanOperation(
+            workspace: try repository.workspace(credentials), connector: repository.connector(api),
+            request: PlanRequest(options: options, refresh: refresh, now: Clock.now(), toolVersion: KeyplaneVersion.current))
+        let document = try await CommandFailure.reporting { try await operation.run(observer: HumanView()) }
 
         switch format {
         case .text:

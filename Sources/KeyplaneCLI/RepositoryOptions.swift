@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 import Foundation
 
 /// Where a command finds the repository it works on. Shared by every command that reads
@@ -23,4 +24,15 @@ struct RepositoryOptions: ParsableArguments {
     var manifestsPath: String { repo == "." ? manifests : (repo as NSString).appendingPathComponent(manifests) }
 
     var stateURL: URL { rootURL.appendingPathComponent(state, isDirectory: true) }
+}
+
+extension RepositoryOptions {
+    /// The repository as the engine's operations see it, with the credentials that open its state.
+    func workspace(_ credentials: CredentialOptions) throws -> Workspace {
+        Workspace(root: rootURL, manifestsPath: manifestsPath, state: StateLocation(self).store,
+                  credentials: try credentials.credentials())
+    }
+
+    /// How the operations reach OpenRouter from this repository.
+    func connector(_ api: APIOptions) -> CommandConnector { CommandConnector(options: api, root: rootURL) }
 }

@@ -31,9 +31,9 @@ struct SimulatorSpendCommand: AsyncParsableCommand {
     func run() async throws {
         guard let key = KeyAddress(address) else { throw ValidationError("'\(address)' is not a key address: write client/key or client/user/key") }
         guard let dollars = USD(decimal: amount), dollars > .zero else { throw ValidationError("'\(amount)' is not a positive amount of US dollars") }
-        let dataFile = repository.rootURL.appendingPathComponent(APIConnection.embeddedFolder).appendingPathComponent("simulator.json")
+        let dataFile = repository.rootURL.appendingPathComponent(CommandConnector.embeddedFolder).appendingPathComponent("simulator.json")
         guard FileManager.default.fileExists(atPath: dataFile.path) else {
-            throw CommandFailure("there is no embedded simulator data in \(APIConnection.embeddedFolder)/ yet: run `keyplane apply` against it first")
+            throw CommandFailure("there is no embedded simulator data in \(CommandConnector.embeddedFolder)/ yet: run `keyplane apply` against it first")
         }
         let simulator = try SimulatorState(managementKeys: [], dataFile: dataFile.path)
         var keys: [APIKey] = []

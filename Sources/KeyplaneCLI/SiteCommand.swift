@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Engine
 import Git
 import Site
 import Status
@@ -37,8 +38,7 @@ struct SiteCommand: AsyncParsableCommand {
         // OpenRouter or runs on one core.
         let state = repository.state
         async let sources = Result { try Self.readSources(root: root, state: state, docsURL: docsURL, output: output) }
-        let session = StatusSession(plan: PlanSession(repository: repository, credentials: credentials, api: api))
-        let snapshot = try await session.snapshot(refresh: refresh)
+        let snapshot = try await StatusCommand.snapshot(repository, credentials, api, refresh: refresh)
         let summary: SiteWriter.Summary
         do {
             let (history, docs, folder) = try await sources.get()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import SealedState
+import StateModel
 
 /// `keyplane state bench --secrets N` (hidden): times sealing and opening a throwaway state of N
 /// secrets, for the benchmark harness. The state lives in a temporary folder with the cheapest
@@ -60,8 +61,9 @@ struct StateBenchCommand: AsyncParsableCommand {
         let created = Date(timeIntervalSince1970: 1_750_000_000)
         let entries = (0..<secrets).map { index in
             let address = KeyAddress("client-\(index % clients)/key-\(index)")!
-            return (StateEntry(address: address, hash: "hash-\(index)", name: "\(address)", limit: USD(decimal: "10"),
-                               limitReset: .monthly, createdAt: created),
+            return (StateEntry(address: address, hash: "hash-\(index)",
+                               values: KeyValues(name: "\(address)", limit: USD(decimal: "10"), limitReset: .monthly),
+                               createdAt: created),
                     KeySecret("sk-or-v1-" + String(repeating: String(index, radix: 16), count: 64).prefix(64)))
         }
 

@@ -41,7 +41,7 @@ struct StateInitCommand: AsyncParsableCommand {
         let store = StateLocation(repository).store
         let opened = try CommandFailure.context("cannot create the state") { try store.initialize(recipients: recipients) }
         print("Created the sealed state in \(repository.state)/ (lineage \(opened.state.lineage), serial \(opened.state.serial)).")
-        for recipient in opened.state.recipients { print("  recipient: \(recipient)") }
+        for recipient in opened.recipients { print("  recipient: \(recipient)") }
         print("Commit \(repository.state)/ to git; from then on keyplane refuses to open an older copy of it.")
     }
 }

@@ -10,6 +10,6 @@ struct StateRecipientsListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let opened = try StateLocation(repository).open(credentials)
-        for recipient in opened.state.recipients { print(recipient) }
+        for recipient in opened.recipients { print(recipient) }
     }
 }

@@ -25,6 +25,6 @@ struct StateRecipientsRemoveCommand: AsyncParsableCommand {
         var opened = try location.open(credentials)
         try CommandFailure.context("cannot remove \(id)") { try opened.removeRecipient(id) }
         try location.write(&opened)
-        print("Removed \(id) and rekeyed (serial \(opened.state.serial), \(opened.state.recipients.count) recipient(s) left); commit \(repository.state)/.")
+        print("Removed \(id) and rekeyed (serial \(opened.state.serial), \(opened.recipients.count) recipient(s) left); commit \(repository.state)/.")
     }
 }

@@ -27,6 +27,6 @@ struct StateRekeyCommand: AsyncParsableCommand {
             try opened.rekey(newPassphrase: passphrase, kdf: changePassphrase ? kdf.kdf : nil)
         }
         try location.write(&opened)
-        print("Rekeyed \(opened.state.entries.count) key(s) for \(opened.state.recipients.count) recipient(s) (serial \(opened.state.serial)); commit \(repository.state)/.")
+        print("Rekeyed \(opened.state.entries.count) key(s) for \(opened.recipients.count) recipient(s) (serial \(opened.state.serial)); commit \(repository.state)/.")
     }
 }

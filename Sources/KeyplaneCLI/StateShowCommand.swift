@@ -1,5 +1,6 @@
 import ArgumentParser
 import SealedState
+import StateModel
 
 /// `keyplane state show`: the readable state, never secrets.
 struct StateShowCommand: AsyncParsableCommand {
@@ -14,21 +15,21 @@ struct StateShowCommand: AsyncParsableCommand {
         let opened = try StateLocation(repository).open(credentials)
         let state = opened.state
         print("state:      \(repository.state)/ (verified)")
-        print("version:    \(state.formatVersion)")
+        print("version:    \(opened.formatVersion)")
         print("lineage:    \(state.lineage)")
         print("serial:     \(state.serial)")
-        print("recipients: \(state.recipients.count)")
-        for recipient in state.recipients { print("  - \(recipient)") }
+        print("recipients: \(opened.recipients.count)")
+        for recipient in opened.recipients { print("  - \(recipient)") }
         print("keys:       \(state.entries.count)")
         for entry in state.sortedEntries {
             print("")
             print("\(entry.address)")
             print("  hash:        \(entry.hash)")
-            print("  name:        \(entry.name)")
-            print("  limit:       \(entry.limit.map { "\($0)" } ?? "none")\(entry.limitReset.map { " (\($0))" } ?? "")")
-            print("  byok:        \(entry.includeBYOKInLimit ? "counted in limit" : "not counted")")
-            print("  disabled:    \(entry.disabled)")
-            if let expires = entry.expiresAt { print("  expires:     \(expires)") }
+            print("  name:        \(entry.values.name)")
+            print("  limit:       \(entry.values.limit.map { "\($0)" } ?? "none")\(entry.values.limitReset.map { " (\($0))" } ?? "")")
+            print("  byok:        \(entry.values.includeBYOKInLimit ? "counted in limit" : "not counted")")
+            print("  disabled:    \(entry.values.disabled)")
+            if let expires = entry.values.expiresAt { print("  expires:     \(expires)") }
             print("  created:     \(entry.createdAt)")
             if let rotated = entry.rotatedAt { print("  rotated:     \(rotated)") }
             print("  generation:  \(entry.generation)")

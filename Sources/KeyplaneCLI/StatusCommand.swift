@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Engine
 import Status
 
 /// `keyplane status`: STATUS.md, the repository's readable summary of keys, spend and attention.
@@ -24,13 +25,20 @@ struct StatusCommand: AsyncParsableCommand {
     var refresh: Bool = true
 
     func run() async throws {
-        let session = StatusSession(plan: PlanSession(repository: repository, credentials: credentials, api: api))
-        let markdown = StatusMarkdown.render(try await session.snapshot(refresh: refresh))
+        let markdown = StatusMarkdown.render(try await Self.snapshot(repository, credentials, api, refresh: refresh))
         if let out {
             try AtomicWrite.write(Data(markdown.utf8), to: URL(fileURLWithPath: out))
             print("Wrote \(out).")
         } else {
             print(markdown, terminator: "")
         }
+    }
+
+    /// The status snapshot of the repository, refreshed unless `refresh` is false (also for `site`).
+    static func snapshot(_ repository: RepositoryOptions, _ credentials: CredentialOptions, _ api: APIOptions,
+                         refresh: Bool) async throws -> StatusSnapshot {
+        let operation = StatusOperation(workspace: try repository.workspace(credentials), connector: repository.connector(api),
+                                        refresh: refresh, now: Clock.now())
+        return try await CommandFailure.reporting { try await operation.run(observer: HumanView()) }
     }
 }

@@ -121,6 +121,13 @@ public struct KeySettings: Hashable, Sendable {
         self.labels = labels
     }
 
+    /// The key's desired values, with the name and the expiry moment the caller decides (a
+    /// create names the key by its address; an existing key keeps its name and expiry).
+    public func values(name: String, expiresAt: Date?) -> KeyValues {
+        KeyValues(name: name, limit: limit, limitReset: reset, includeBYOKInLimit: includeBYOKInLimit, disabled: disabled,
+                  expiresAt: expiresAt)
+    }
+
     /// The label that marks a key as serving production traffic.
     public static let productionLabel = (key: "environment", value: "production")
 

@@ -1,29 +1,58 @@
 public import Domain
+public import StateModel
+import Manifest
 
-/// A difference between what keyplane recorded and what OpenRouter reports, found at refresh.
-/// Usage and remaining credit are observations and never drift.
+/// A difference between what keyplane recorded (prior) and what OpenRouter reports (refreshed),
+/// found at refresh. Usage and remaining credit are observations and never drift. Data only:
+/// the renderers put it in words.
 public struct Drift: Codable, Hashable, Sendable {
     public enum Kind: Codable, Hashable, Sendable {
-        /// A setting was changed outside keyplane, for example in the dashboard.
+        /// A setting was changed outside keyplane, for example in the dashboard. The values are
+        /// the field's canonical text (`KeyValues.text(of:)`).
         case changed(field: KeyValues.Field, recorded: String, live: String)
-        /// The key no longer exists in OpenRouter.
+        /// The resource no longer exists in OpenRouter.
         case deletedOutside
     }
 
-    public var address: KeyAddress
-    public var hash: String
+    public var resource: ResourceAddress
+    /// OpenRouter's id of the resource that drifted (a key's hash).
+    public var remoteID: String
     public var kind: Kind
 
-    public init(address: KeyAddress, hash: String, kind: Kind) {
-        self.address = address
-        self.hash = hash
+    public init(resource: ResourceAddress, remoteID: String, kind: Kind) {
+        self.resource = resource
+        self.remoteID = remoteID
         self.kind = kind
     }
+}
 
-    public var description: String {
-        switch kind {
-        case .changed(let field, let recorded, let live): "\(field.rawValue) changed outside keyplane: \(recorded) → \(live)"
-        case .deletedOutside: "deleted outside keyplane"
+extension Drift {
+    /// The drift of one managed key: each mutable setting whose live value differs from the
+    /// recorded one, or the key's absence when the refresh did not find it. Nothing without a
+    /// refresh. The planner and the status both ask this, so they can never disagree.
+    public static func of(_ entry: StateEntry, live: LiveKey?, refreshed: Bool) -> [Drift] {
+        guard let live else {
+            return refreshed ? [Drift(resource: .key(entry.address), remoteID: entry.hash, kind: .deletedOutside)] : []
+        }
+        return live.values.differences(from: entry.values, including: KeyValues.mutableFields).map { field in
+            Drift(resource: .key(entry.address), remoteID: entry.hash,
+                  kind: .changed(field: field, recorded: entry.values.text(of: field), live: live.values.text(of: field)))
+        }
+    }
+
+    /// The order drift is listed in: by resource, then a disappearance before changed fields, and
+    /// fields in their declared order.
+    public static func precedes(_ a: Drift, _ b: Drift) -> Bool {
+        if a.resource != b.resource { return a.resource < b.resource }
+        return a.kind.rank < b.kind.rank
+    }
+}
+
+extension Drift.Kind {
+    fileprivate var rank: Int {
+        switch self {
+        case .deletedOutside: -1
+        case .changed(let field, _, _): KeyValues.Field.allCases.firstIndex(of: field)!
         }
     }
 }

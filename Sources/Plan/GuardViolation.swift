@@ -14,13 +14,13 @@ public struct GuardViolation: Codable, Hashable, Sendable {
         case invalidImport = "invalid-import"
     }
 
-    public var address: KeyAddress
+    public var resource: ResourceAddress
     public var rule: Rule
     /// What happened and what to do, for people.
     public var message: String
 
-    public init(address: KeyAddress, rule: Rule, message: String) {
-        self.address = address
+    public init(resource: ResourceAddress, rule: Rule, message: String) {
+        self.resource = resource
         self.rule = rule
         self.message = message
     }

@@ -1,12 +1,13 @@
 public import Domain
 public import Foundation
+public import StateModel
 
-/// Everything `plan` found: the changes to make, drift, unmanaged keys, warnings and guard
-/// violations. One value feeds the terminal text, the pull-request markdown, the JSON document
+/// Everything `plan` found: the changes to make to resources of every kind, drift, unmanaged
+/// keys, warnings and guard violations. One value feeds the terminal text, the pull-request markdown, the JSON document
 /// and `apply`. It holds no secret: no field can hold one.
 public struct Plan: Codable, Hashable, Sendable {
     /// The saved-plan and JSON format version this build writes.
-    public static let formatVersion = 3
+    public static let formatVersion = 4
 
     public var formatVersion: Int
     /// The keyplane version that made the plan.
@@ -14,20 +15,25 @@ public struct Plan: Codable, Hashable, Sendable {
     public var createdAt: Date
     /// Whether live keys were refreshed from the API (false with --refresh=false).
     public var refreshed: Bool
-    /// Every key's change, no-ops included, sorted by address.
+    /// Whether the refresh was from keyplane's simulator rather than OpenRouter: every format
+    /// says so, so that simulated data is never mistaken for OpenRouter's.
+    public var simulated: Bool = false
+    /// Every resource's change, no-ops included, sorted by address.
     public var changes: [PlanChange]
     public var drift: [Drift]
     /// Keys in OpenRouter that are neither in the state nor in the manifests. Never touched.
     public var unmanaged: [UnmanagedKey]
     public var warnings: [PlanWarning]
     public var violations: [GuardViolation]
-    /// Addresses left out by --target.
+    /// The addresses --target asked for (empty: all).
     public var targets: [KeyAddress]
+    /// How close an expiry had to be for a warning (`PlanOptions.expiryWarningDays`).
+    public var expiryWarningDays: Int
     public var binding: PlanBinding
 
     public init(toolVersion: String, createdAt: Date, refreshed: Bool, changes: [PlanChange], drift: [Drift],
                 unmanaged: [UnmanagedKey], warnings: [PlanWarning], violations: [GuardViolation], targets: [KeyAddress],
-                binding: PlanBinding) {
+                expiryWarningDays: Int = PlanOptions().expiryWarningDays, binding: PlanBinding) {
         formatVersion = Self.formatVersion
         self.toolVersion = toolVersion
         self.createdAt = createdAt
@@ -38,6 +44,7 @@ public struct Plan: Codable, Hashable, Sendable {
         self.warnings = warnings
         self.violations = violations
         self.targets = targets
+        self.expiryWarningDays = expiryWarningDays
         self.binding = binding
     }
 
@@ -76,13 +83,26 @@ public struct Plan: Codable, Hashable, Sendable {
     }
 
     /// All changes that widen spend, with their addresses.
-    public var widenings: [(address: KeyAddress, widening: SpendWidening)] {
-        changes.flatMap { change in change.widening.map { (change.address, $0) } }
+    public var widenings: [(resource: ResourceAddress, widening: SpendWidening)] {
+        changes.flatMap { change in change.widening.map { (change.resource, $0) } }
     }
 }
 
 /// A key in OpenRouter that keyplane does not manage, listed so that nobody is surprised by it.
 public struct UnmanagedKey: Codable, Hashable, Sendable {
+    /// The live keys that no state entry, rotation predecessor or pending adoption accounts for,
+    /// newest first. The planner and the status both ask this.
+    public static func find(prior: [StateEntry], live: [LiveKey], adopting: Set<String> = []) -> [UnmanagedKey] {
+        var managed = adopting
+        for entry in prior {
+            managed.insert(entry.hash)
+            if let predecessor = entry.predecessor { managed.insert(predecessor.hash) }
+        }
+        return live.filter { !managed.contains($0.hash) }
+            .sorted { ($0.createdAt, $0.hash) > ($1.createdAt, $1.hash) }
+            .map { UnmanagedKey(hash: $0.hash, name: $0.values.name, label: $0.label, disabled: $0.values.disabled) }
+    }
+
     public var hash: String
     public var name: String
     public var label: String

@@ -1,7 +1,7 @@
 public import Domain
 public import Foundation
 public import Manifest
-public import SealedState
+public import StateModel
 
 /// Everything a plan is computed from. Prior (the state), refreshed (live keys) and desired (the
 /// manifest) are kept apart: drift is prior against refreshed, the plan is desired against refreshed.

@@ -12,11 +12,11 @@ public struct PlanWarning: Codable, Hashable, Sendable {
         case secretUnknown
     }
 
-    public var address: KeyAddress
+    public var resource: ResourceAddress
     public var kind: Kind
 
-    public init(address: KeyAddress, kind: Kind) {
-        self.address = address
+    public init(resource: ResourceAddress, kind: Kind) {
+        self.resource = resource
         self.kind = kind
     }
 }

@@ -2,7 +2,7 @@ import Domain
 import Foundation
 import Manifest
 import Parallel
-import SealedState
+import StateModel
 
 /// Computes a plan: desired (manifests) against refreshed (live keys), with drift as prior
 /// (state) against refreshed. A plain function over values: it calls nothing and formats nothing.
@@ -75,7 +75,7 @@ public enum Planner {
             }
             for address in input.adoptions.keys.sorted() where !declared.contains(address) {
                 violations.append(GuardViolation(
-                    address: address, rule: .invalidImport,
+                    resource: .key(address), rule: .invalidImport,
                     message: "\(address) is not declared in the manifests: declare it first, then import it"))
             }
             checkLastProductionKeys()
@@ -117,87 +117,69 @@ public enum Planner {
             } else if let index = priorIndex[spec.address] {
                 planExisting(spec, input.prior[index])
             } else {
-                planCreate(spec, reasons: ["declared in the manifests and not yet in OpenRouter"])
+                planCreate(spec, reasons: [.declared])
             }
         }
 
         // MARK: Desired values
 
         func desiredValues(_ spec: KeySpec, name: String, expiresAt: Date?) -> KeyValues {
-            KeyValues(name: name, limit: spec.settings.limit, limitReset: spec.settings.reset,
-                      includeBYOKInLimit: spec.settings.includeBYOKInLimit, disabled: spec.settings.disabled,
-                      expiresAt: expiresAt)
-        }
-
-        static func values(of entry: StateEntry) -> KeyValues {
-            KeyValues(name: entry.name, limit: entry.limit, limitReset: entry.limitReset,
-                      includeBYOKInLimit: entry.includeBYOKInLimit, disabled: entry.disabled, expiresAt: entry.expiresAt)
-        }
-
-        static func values(of live: LiveKey) -> KeyValues {
-            KeyValues(name: live.name, limit: live.limit, limitReset: live.limitReset,
-                      includeBYOKInLimit: live.includeBYOKInLimit, disabled: live.disabled, expiresAt: live.expiresAt)
+            spec.settings.values(name: name, expiresAt: expiresAt)
         }
 
         // MARK: Per key
 
-        mutating func planCreate(_ spec: KeySpec, reasons: [String]) {
+        mutating func planCreate(_ spec: KeySpec, reasons: [ChangeReason]) {
             let after = desiredValues(spec, name: spec.address.description,
                                       expiresAt: spec.settings.expiry.date(createdAt: input.now))
-            changes.append(PlanChange(address: spec.address, action: .create, after: after, expiry: spec.settings.expiry,
-                                      reasons: reasons + ["a new secret will be issued and sealed in the state"]))
+            changes.append(PlanChange(resource: .key(spec.address), action: .create, after: .key(after),
+                                      expiry: spec.settings.expiry, reasons: reasons + [.newSecretSealed]))
         }
 
         mutating func planAdoption(_ spec: KeySpec, hash: String) {
             guard let live = live(hash) else {
                 violations.append(GuardViolation(
-                    address: spec.address, rule: .managementKey,
+                    resource: .key(spec.address), rule: .managementKey,
                     message: "no key with hash \(hash.prefix(12))… is listed by OpenRouter; management keys cannot be imported, and an import needs the hash of an existing regular key"))
                 return
             }
             if let label = input.managementKeyLabel, live.label == label {
                 violations.append(GuardViolation(
-                    address: spec.address, rule: .managementKey,
+                    resource: .key(spec.address), rule: .managementKey,
                     message: "key \(hash.prefix(12))… is the management key keyplane is using; a management key never goes into the state"))
                 return
             }
             if let owner = input.prior.first(where: { $0.hash == hash }) {
                 violations.append(GuardViolation(
-                    address: spec.address, rule: .invalidImport,
+                    resource: .key(spec.address), rule: .invalidImport,
                     message: "key \(hash.prefix(12))… is already managed as \(owner.address)"))
                 return
             }
-            let before = Self.values(of: live)
-            let after = desiredValues(spec, name: live.name, expiresAt: live.expiresAt)
-            var reasons = ["imported by hash; its secret is unknown to keyplane"]
-                + after.differences(from: before, including: KeyValues.mutableFields).map { "then \($0.rawValue) is set as declared" }
+            let before = live.values
+            let after = desiredValues(spec, name: live.values.name, expiresAt: live.values.expiresAt)
+            var reasons: [ChangeReason] = [.importedByHash]
+                + after.differences(from: before, including: KeyValues.mutableFields).map { .setAsDeclaredAfterImport($0) }
             let declaredExpiry = spec.settings.expiry.date(createdAt: live.createdAt)
-            if !KeyValues.sameMoment(declaredExpiry, live.expiresAt) {
-                reasons.append("its expiry (\(live.expiresAt.map(ManifestDate.format) ?? "never")) differs from the manifests' (\(ManifestDate.format(declaredExpiry))); OpenRouter cannot change it, so the next plan replaces the key with a new one")
+            if !KeyValues.sameMoment(declaredExpiry, live.values.expiresAt) {
+                reasons.append(.importedExpiryDiffers(live: live.values.expiresAt, declared: declaredExpiry))
             }
             changes.append(PlanChange(
-                address: spec.address, action: .adopt, hash: hash, before: before, after: after, reasons: reasons,
-                widening: SpendWidening.between(before, after)))
-            warnings.append(PlanWarning(address: spec.address, kind: .secretUnknown))
+                resource: .key(spec.address), action: .adopt, remoteID: hash, before: .key(before), after: .key(after),
+                reasons: reasons, widening: SpendWidening.between(before, after)))
+            warnings.append(PlanWarning(resource: .key(spec.address), kind: .secretUnknown))
         }
 
         mutating func planExisting(_ spec: KeySpec, _ entry: StateEntry) {
-            let recorded = Self.values(of: entry)
+            let recorded = entry.values
             let live = live(entry.hash)
+            drift += Drift.of(entry, live: live, refreshed: refreshed)
             if refreshed, live == nil {
-                drift.append(Drift(address: spec.address, hash: entry.hash, kind: .deletedOutside))
-                planCreate(spec, reasons: ["the key was deleted outside keyplane and is recreated"])
+                planCreate(spec, reasons: [.deletedOutside])
                 return
             }
-            let current = live.map(Self.values(of:)) ?? recorded
-            if live != nil {
-                for field in current.differences(from: recorded, including: KeyValues.mutableFields) {
-                    drift.append(Drift(address: spec.address, hash: entry.hash,
-                                       kind: .changed(field: field, recorded: Self.show(field, recorded), live: Self.show(field, current))))
-                }
-            }
+            let current = live?.values ?? recorded
             if entry.secretStatus == .unknown {
-                warnings.append(PlanWarning(address: spec.address, kind: .secretUnknown))
+                warnings.append(PlanWarning(resource: .key(spec.address), kind: .secretUnknown))
             }
 
             let desiredExpiry = spec.settings.expiry.date(createdAt: entry.createdAt)
@@ -210,61 +192,51 @@ public enum Planner {
                 } else {
                     handover = .immediate
                 }
-                var reasons = [reason.text, "a new key with a new secret will be issued; deployments must pick up the new secret"]
-                if case .overlap(let until) = handover {
-                    reasons.append("the old key keeps working until \(ManifestDate.format(until)) and is deleted by a later apply")
-                }
-                changes.append(PlanChange(address: spec.address, action: .replace, hash: entry.hash, before: current, after: after,
-                                          expiry: spec.settings.expiry, handover: handover, reasons: reasons,
-                                          widening: SpendWidening.between(current, after)))
+                var reasons: [ChangeReason] = [reason.reason, .deploymentsMustPickUpNewSecret]
+                if case .overlap(let until) = handover { reasons.append(.oldKeyKeptUntil(until)) }
+                changes.append(PlanChange(resource: .key(spec.address), action: .replace, remoteID: entry.hash,
+                                          before: .key(current), after: .key(after), expiry: spec.settings.expiry,
+                                          handover: handover, reasons: reasons, widening: SpendWidening.between(current, after)))
                 warnIfLimitBelowUsage(spec.address, after: after, live: live)
                 return
             }
 
-            let after = desiredValues(spec, name: entry.name, expiresAt: current.expiresAt)
+            let after = desiredValues(spec, name: entry.values.name, expiresAt: current.expiresAt)
             let fields = after.differences(from: current, including: KeyValues.mutableFields)
             if fields.isEmpty {
-                changes.append(PlanChange(address: spec.address, action: .noop, hash: entry.hash, before: current, after: after))
+                changes.append(PlanChange(resource: .key(spec.address), action: .noop, remoteID: entry.hash,
+                                          before: .key(current), after: .key(after)))
             } else {
                 let drifted = Set(current.differences(from: recorded, including: KeyValues.mutableFields))
-                let reasons = fields.map { field in
-                    drifted.contains(field) && after.differences(from: recorded, including: [field]).isEmpty
-                        ? "\(field.rawValue) was changed outside keyplane and is put back"
-                        : "\(field.rawValue) changes in the manifests"
+                let reasons: [ChangeReason] = fields.map { field in
+                    drifted.contains(field) && after.same(field, as: recorded) ? .putBack(field) : .changedInManifests(field)
                 }
-                changes.append(PlanChange(address: spec.address, action: .update, hash: entry.hash, before: current, after: after,
-                                          reasons: reasons, widening: SpendWidening.between(current, after)))
+                changes.append(PlanChange(resource: .key(spec.address), action: .update, remoteID: entry.hash,
+                                          before: .key(current), after: .key(after), reasons: reasons,
+                                          widening: SpendWidening.between(current, after)))
                 warnIfLimitBelowUsage(spec.address, after: after, live: live)
             }
             if let expiresAt = current.expiresAt, expiresAt > input.now,
                 expiresAt.timeIntervalSince(input.now) <= Double(input.options.expiryWarningDays) * 86_400 {
-                warnings.append(PlanWarning(address: spec.address, kind: .expiresSoon(at: expiresAt)))
+                warnings.append(PlanWarning(resource: .key(spec.address), kind: .expiresSoon(at: expiresAt)))
             }
         }
 
         func replacementReason(_ spec: KeySpec, _ entry: StateEntry, live: LiveKey?, desiredExpiry: Date)
-            -> (text: String, rotation: Bool)?
+            -> (reason: ChangeReason, rotation: Bool)?
         {
             if input.options.replace.contains(spec.address) {
-                return ("replacement requested with --replace", spec.settings.rotation != nil)
+                return (.replacementRequested, spec.settings.rotation != nil)
             }
             if let rotation = spec.settings.rotation {
                 let due = entry.createdAt.addingTimeInterval(rotation.every.timeInterval)
-                if due <= input.now {
-                    return ("rotation due: created \(ManifestDate.formatDay(entry.createdAt)), rotate_every \(rotation.every)", true)
-                }
+                if due <= input.now { return (.rotationDue(createdAt: entry.createdAt, every: rotation.every), true) }
             }
-            if !KeyValues.sameMoment(desiredExpiry, entry.expiresAt) {
-                let old = entry.expiresAt.map(ManifestDate.format) ?? "never"
-                switch spec.settings.expiry {
-                case .at(let date):
-                    return ("expiry changes from \(old) to \(ManifestDate.format(date)); OpenRouter cannot change a key's expiry", false)
-                case .after(let period):
-                    return ("expiry changes to \(period) after creation (it was set to \(old)); OpenRouter cannot change a key's expiry", false)
-                }
+            if !KeyValues.sameMoment(desiredExpiry, entry.values.expiresAt) {
+                return (.expiryChanges(from: entry.values.expiresAt, to: spec.settings.expiry), false)
             }
             if let live, live.isExpired(at: input.now) {
-                return ("the key expired at \(live.expiresAt.map(ManifestDate.format) ?? "?")", false)
+                return (.expired(at: live.values.expiresAt), false)
             }
             return nil
         }
@@ -273,38 +245,38 @@ public enum Planner {
             guard let live, let limit = after.limit, !after.disabled else { return }
             let spent = live.spendAgainstLimit(reset: after.limitReset, includeBYOK: after.includeBYOKInLimit)
             if spent >= limit, spent > .zero {
-                warnings.append(PlanWarning(address: address, kind: .limitBelowUsage(limit: limit, spent: spent)))
+                warnings.append(PlanWarning(resource: .key(address), kind: .limitBelowUsage(limit: limit, spent: spent)))
             }
         }
 
         mutating func planDelete(_ entry: StateEntry) {
             let live = live(entry.hash)
-            let before = live.map(Self.values(of:)) ?? Self.values(of: entry)
+            let before = live?.values ?? entry.values
             if refreshed, live == nil {
-                drift.append(Drift(address: entry.address, hash: entry.hash, kind: .deletedOutside))
-                changes.append(PlanChange(address: entry.address, action: .delete, hash: entry.hash, before: before,
-                                          reasons: ["removed from the manifests; the key is already gone from OpenRouter, so only its state entry is removed"]))
+                drift.append(Drift(resource: .key(entry.address), remoteID: entry.hash, kind: .deletedOutside))
+                changes.append(PlanChange(resource: .key(entry.address), action: .delete, remoteID: entry.hash,
+                                          before: .key(before), reasons: [.removedAndAlreadyGone]))
                 return
             }
             if entry.protect {
                 violations.append(GuardViolation(
-                    address: entry.address, rule: .protectedKey,
+                    resource: .key(entry.address), rule: .protectedKey,
                     message: "\(entry.address) is protected and would be deleted: to delete it, first set protect: false in its manifest and apply, then remove it"))
             }
-            changes.append(PlanChange(address: entry.address, action: .delete, hash: entry.hash, before: before,
-                                      reasons: ["removed from the manifests; the key stops working and its secret is discarded"]))
+            changes.append(PlanChange(resource: .key(entry.address), action: .delete, remoteID: entry.hash,
+                                      before: .key(before), reasons: [.removedFromManifests]))
         }
 
         mutating func planPredecessor(_ entry: StateEntry) {
             guard let predecessor = entry.predecessor else { return }
             let live = live(predecessor.hash)
             if refreshed, live == nil {
-                changes.append(PlanChange(address: entry.address, action: .delete, subject: .predecessor, hash: predecessor.hash,
-                                          reasons: ["the previous key is already gone from OpenRouter; its state record is removed"]))
+                changes.append(PlanChange(resource: .key(entry.address), action: .delete, subject: .predecessor,
+                                          remoteID: predecessor.hash, reasons: [.previousKeyAlreadyGone]))
             } else if predecessor.deleteAfter <= input.now {
-                changes.append(PlanChange(address: entry.address, action: .delete, subject: .predecessor, hash: predecessor.hash,
-                                          before: live.map(Self.values(of:)),
-                                          reasons: ["the rotation's overlap ended at \(ManifestDate.format(predecessor.deleteAfter)); the previous key is deleted"]))
+                changes.append(PlanChange(resource: .key(entry.address), action: .delete, subject: .predecessor,
+                                          remoteID: predecessor.hash, before: live.map { .key($0.values) },
+                                          reasons: [.overlapEnded(at: predecessor.deleteAfter)]))
             }
         }
 
@@ -316,7 +288,7 @@ public enum Planner {
             for index in input.prior.indices
             where input.prior[index].labels[KeySettings.productionLabel.key] == KeySettings.productionLabel.value {
                 let entry = input.prior[index]
-                let disabled = live(entry.hash)?.disabled ?? entry.disabled
+                let disabled = live(entry.hash)?.values.disabled ?? entry.values.disabled
                 if !disabled, !(refreshed && liveIndex[entry.hash] == nil) {
                     before[entry.address.client, default: 0] += 1
                     activeProduction.insert(entry.address)
@@ -328,25 +300,15 @@ public enum Planner {
             }
             for (client, count) in before.sorted(by: { $0.key < $1.key }) where count > 0 && after[client, default: 0] == 0 {
                 let culprits = changes.filter { change in
-                    change.address.client == client && change.subject == .current && activeProduction.contains(change.address)
-                        && (change.action == .delete || (change.action == .update && change.after?.disabled == true))
+                    guard let address = change.keyAddress else { return false }
+                    return address.client == client && change.subject == .current && activeProduction.contains(address)
+                        && (change.action == .delete || (change.action == .update && change.keyAfter?.disabled == true))
                 }
                 for change in culprits {
                     violations.append(GuardViolation(
-                        address: change.address, rule: .lastProductionKey,
-                        message: "\(change.address) is the last active production key of client '\(client)' and would be \(change.action == .delete ? "deleted" : "disabled"): its production traffic would stop. Add its replacement first, or pass --allow-last-production-key"))
+                        resource: change.resource, rule: .lastProductionKey,
+                        message: "\(change.resource) is the last active production key of client '\(client)' and would be \(change.action == .delete ? "deleted" : "disabled"): its production traffic would stop. Add its replacement first, or pass --allow-last-production-key"))
                 }
-            }
-        }
-
-        static func show(_ field: KeyValues.Field, _ values: KeyValues) -> String {
-            switch field {
-            case .name: values.name
-            case .limit: values.limit.map(\.description) ?? "none"
-            case .limitReset: values.limitReset?.rawValue ?? "none"
-            case .includeBYOKInLimit: String(values.includeBYOKInLimit)
-            case .disabled: String(values.disabled)
-            case .expiresAt: values.expiresAt.map(ManifestDate.format) ?? "never"
             }
         }
 
@@ -357,23 +319,19 @@ public enum Planner {
         }
 
         func result() -> Plan {
-            var selected = Self.inOrder(changes) {
-                $0.address == $1.address ? $0.subject.rawValue < $1.subject.rawValue : $0.address < $1.address
-            }
+            var selected = Self.inOrder(changes) { $0.id < $1.id }
             if !input.options.targets.isEmpty {
-                selected = selected.filter { input.options.targets.contains($0.address) }
+                selected = selected.filter { $0.keyAddress.map(input.options.targets.contains) ?? false }
             }
-            let managed = Set(input.prior.map(\.hash) + input.prior.compactMap { $0.predecessor?.hash } + input.adoptions.values)
-            let unmanaged = (input.live ?? []).filter { !managed.contains($0.hash) }
-                .sorted { ($0.createdAt, $0.hash) > ($1.createdAt, $1.hash) }
-                .map { UnmanagedKey(hash: $0.hash, name: $0.name, label: $0.label, disabled: $0.disabled) }
             return Plan(
                 toolVersion: input.toolVersion, createdAt: input.now, refreshed: refreshed, changes: selected,
-                drift: drift.sorted { ($0.address, $0.description) < ($1.address, $1.description) },
-                unmanaged: unmanaged,
-                warnings: warnings.sorted { $0.address < $1.address },
-                violations: violations.sorted { ($0.address, $0.rule.rawValue) < ($1.address, $1.rule.rawValue) },
-                targets: input.options.targets.sorted(), binding: input.binding)
+                drift: drift.sorted(by: Drift.precedes),
+                unmanaged: UnmanagedKey.find(prior: input.prior, live: input.live ?? [],
+                                             adopting: Set(input.adoptions.values)),
+                warnings: warnings.sorted { $0.resource < $1.resource },
+                violations: violations.sorted { ($0.resource, $0.rule.rawValue) < ($1.resource, $1.rule.rawValue) },
+                targets: input.options.targets.sorted(), expiryWarningDays: input.options.expiryWarningDays,
+                binding: input.binding)
         }
     }
 }

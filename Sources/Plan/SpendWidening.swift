@@ -2,7 +2,7 @@ public import Domain
 
 /// A change that lets a key spend more than before. Every output format flags each one, so a
 /// reviewer cannot miss money being unlocked.
-public enum SpendWidening: Codable, Hashable, Sendable, CustomStringConvertible {
+public enum SpendWidening: Codable, Hashable, Sendable {
     /// The limit goes up.
     case higherLimit(from: USD, to: USD)
     /// The limit is removed.
@@ -13,16 +13,6 @@ public enum SpendWidening: Codable, Hashable, Sendable, CustomStringConvertible 
     case byokExcluded
     /// A disabled key is enabled again.
     case reenabled
-
-    public var description: String {
-        switch self {
-        case .higherLimit(let from, let to): "limit raised from \(from) to \(to)"
-        case .limitRemoved(let was): "limit of \(was) removed: the key can spend without bound"
-        case .shorterWindow(let from, let to): "limit resets \(to) instead of \(from.map(\.rawValue) ?? "never")"
-        case .byokExcluded: "BYOK spend no longer counts against the limit"
-        case .reenabled: "a disabled key is enabled again"
-        }
-    }
 
     /// Every way `after` lets a key spend more than `before`.
     public static func between(_ before: KeyValues, _ after: KeyValues) -> [SpendWidening] {

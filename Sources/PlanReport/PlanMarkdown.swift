@@ -1,11 +1,17 @@
 import Domain
 import Foundation
 import Manifest
+import MarkdownText
 public import Plan
+public import PlanFile
 
 /// The plan as pull-request comments: a summary line, a warning block for guards, widening spend
 /// and expiry, a table of changes, and details collapsed in `<details>`. Long plans are split into
 /// several comments, each under GitHub's limit.
+///
+/// Every value that can come from outside keyplane (key names and labels from OpenRouter) goes
+/// in through `MarkdownText.inert`, so it renders as its characters and never as a link, image,
+/// HTML or mention; keyplane's own words go through `MarkdownText.escape`.
 public enum PlanMarkdown {
     /// GitHub refuses comments longer than this many characters.
     public static let commentLimit = 65_535
@@ -35,11 +41,11 @@ public enum PlanMarkdown {
         for change in actions { details.append(detail(change)) }
         if !plan.drift.isEmpty {
             details.append("#### Drift (changed outside keyplane; this plan puts it back)\n\n"
-                + plan.drift.map { "- `\($0.address)`: \(escape($0.description))\n" }.joined() + "\n")
+                + plan.drift.map { "- \(code($0.resource)): \(PlanWords.drift($0, quote: inert))\n" }.joined() + "\n")
         }
         if !plan.unmanaged.isEmpty {
             details.append("#### Unmanaged keys (never touched)\n\n"
-                + plan.unmanaged.map { "- `\($0.hash.prefix(12))…` \(escape($0.label)) \"\(escape($0.name))\"\($0.disabled ? " (disabled)" : "")\n" }.joined() + "\n")
+                + plan.unmanaged.map { "- \(inert(String($0.hash.prefix(12)) + "…")) \(inert($0.label)) \(inert($0.name))\($0.disabled ? " (disabled)" : "")\n" }.joined() + "\n")
         }
         return pack(head: head.joined(separator: "\n") + "\n", table: blocks, details: details, limit: limit)
     }
@@ -59,17 +65,17 @@ public enum PlanMarkdown {
             lines.append("> [!WARNING]")
             if !widenings.isEmpty {
                 lines.append("> **Widening spend**")
-                for (address, widening) in widenings { lines.append("> - `\(address)`: \(escape(widening.description))") }
+                for (resource, widening) in widenings { lines.append("> - \(code(resource)): \(escape(PlanWords.widening(widening)))") }
             }
             if !expiring.isEmpty {
                 if lines.last != "> [!WARNING]" { lines.append(">") }
-                lines.append("> **Expiring within 7 days**")
-                for warning in expiring { lines.append("> - \(escape(ValueText.warning(warning)))") }
+                lines.append("> **Expiring within \(plan.expiryWarningDays) day\(plan.expiryWarningDays == 1 ? "" : "s")**")
+                for warning in expiring { lines.append("> - \(escape(PlanWords.warning(warning, expiryWarningDays: plan.expiryWarningDays)))") }
             }
             if !others.isEmpty {
                 if lines.last != "> [!WARNING]" { lines.append(">") }
                 lines.append("> **Also**")
-                for warning in others { lines.append("> - \(escape(ValueText.warning(warning)))") }
+                for warning in others { lines.append("> - \(escape(PlanWords.warning(warning, expiryWarningDays: plan.expiryWarningDays)))") }
             }
             if !plan.drift.isEmpty {
                 if lines.last != "> [!WARNING]" { lines.append(">") }
@@ -81,46 +87,44 @@ public enum PlanMarkdown {
     }
 
     private static func tableRow(_ change: PlanChange) -> String {
+        let cell: PlanWords.Quote = { MarkdownText.inert($0, in: .tableCell) }
         var what: [String] = []
-        for field in ValueText.shownFields(change) {
+        for field in PlanWords.shownFields(change) {
+            let name = escape(field.rawValue)
             if change.action == .create {
-                what.append("\(field.rawValue) \(ValueText.field(field, change.after))")
+                what.append("\(name) \(value(field, change.keyAfter, cell))")
             } else {
-                what.append("\(field.rawValue) \(ValueText.field(field, change.before)) → \(ValueText.field(field, change.after))")
+                what.append("\(name) \(value(field, change.keyBefore, cell)) → \(value(field, change.keyAfter, cell))")
             }
         }
         if !change.widening.isEmpty { what.append("⚠️ widens spend") }
         if change.issuesNewSecret { what.append("🔑 new secret") }
-        let symbol = ValueText.symbol(change.action).replacingOccurrences(of: "<", with: "&lt;")
-        return "| `\(symbol)` | `\(change.address)` | \(escape(ValueText.actionPhrase(change))) | \(escape(what.joined(separator: "; "))) |\n"
+        return "| \(code(PlanWords.symbol(change.action))) | \(code(change.resource)) | \(escape(PlanWords.phrase(change))) | \(what.joined(separator: "; ")) |\n"
     }
 
     private static func detail(_ change: PlanChange) -> String {
-        var text = "**`\(change.address)`**: \(escape(ValueText.actionPhrase(change)))\n\n"
-        for reason in change.reasons { text += "- \(escape(reason))\n" }
-        for widening in change.widening { text += "- ⚠️ widens spend: \(escape(widening.description))\n" }
-        if let handover = ValueText.handover(change) { text += "- handover: \(escape(handover))\n" }
+        var text = "**\(code(change.resource))**: \(escape(PlanWords.phrase(change)))\n\n"
+        for reason in change.reasons { text += "- \(escape(PlanWords.reason(reason)))\n" }
+        for widening in change.widening { text += "- ⚠️ widens spend: \(escape(PlanWords.widening(widening)))\n" }
+        if let handover = PlanWords.handover(change) { text += "- handover: \(escape(handover))\n" }
         return text + "\n"
     }
 
-    /// Escapes text for a table cell or list item: pipes, backticks, angle brackets, asterisks, underscores.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "|": out += "\\|"
-            case "`": out += "\\`"
-            case "*": out += "\\*"
-            case "_": out += "\\_"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\n": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
+    /// A field's value in a table cell: the value as keyplane writes it, escaped, or inert when
+    /// it can come from outside (a name).
+    private static func value(_ field: KeyValues.Field, _ values: KeyValues?, _ cell: PlanWords.Quote) -> String {
+        guard let values else { return "—" }
+        return field == .name ? cell(values.text(of: field)) : escape(values.text(of: field))
     }
+
+    /// keyplane's own words, escaped.
+    static func escape(_ text: String) -> String { MarkdownText.escape(text) }
+
+    /// Outside text, inert.
+    static func inert(_ text: String) -> String { MarkdownText.inert(text) }
+
+    /// An address, which is always one of keyplane's identifiers, as inline code.
+    static func code(_ value: some CustomStringConvertible) -> String { MarkdownText.inert(value.description) }
 
     /// Packs the head, table rows and details into comments under `limit` characters. The first
     /// comment starts with the head; each later one says which part it is. Details sit in a

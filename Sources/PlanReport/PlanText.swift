@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Manifest
 public import Plan
+public import PlanFile
 
 /// The plan for a terminal: Terraform-style symbols, colour only when asked for.
 public enum PlanText {
@@ -24,7 +25,7 @@ public enum PlanText {
         if !plan.drift.isEmpty {
             out.append("")
             out.append(paint.bold("Drift (changed outside keyplane; the plan below puts it back):"))
-            for item in plan.drift { out.append("  \(item.address): \(item.description)") }
+            for item in plan.drift { out.append("  \(item.resource): \(PlanWords.drift(item))") }
         }
 
         let actions = plan.actions
@@ -40,8 +41,10 @@ public enum PlanText {
         if !widenings.isEmpty || !plan.warnings.isEmpty {
             out.append("")
             out.append(paint.bold("Warnings:"))
-            for (address, widening) in widenings { out.append("  ⚠ \(address): widens spend: \(widening)") }
-            for warning in plan.warnings { out.append("  ⚠ \(ValueText.warning(warning))") }
+            for (resource, widening) in widenings { out.append("  ⚠ \(resource): widens spend: \(PlanWords.widening(widening))") }
+            for warning in plan.warnings {
+                out.append("  ⚠ \(PlanWords.warning(warning, expiryWarningDays: plan.expiryWarningDays))")
+            }
         }
 
         if !plan.unmanaged.isEmpty {
@@ -58,20 +61,20 @@ public enum PlanText {
     }
 
     private static func render(_ change: PlanChange, into out: inout [String], paint: Paint) {
-        let symbol = ValueText.symbol(change.action)
-        let head = "  \(symbol) \(change.address)  \(ValueText.actionPhrase(change))"
+        let symbol = PlanWords.symbol(change.action)
+        let head = "  \(symbol) \(change.resource)  \(PlanWords.phrase(change))"
         out.append(paint.action(change.action, head))
-        for field in ValueText.shownFields(change) {
+        for field in PlanWords.shownFields(change) {
             let name = field.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)
             if change.action == .create {
-                out.append("        \(name)\(ValueText.field(field, change.after))")
+                out.append("        \(name)\(PlanWords.field(field, change.keyAfter))")
             } else {
-                out.append("        \(name)\(ValueText.field(field, change.before)) → \(ValueText.field(field, change.after))")
+                out.append("        \(name)\(PlanWords.field(field, change.keyBefore)) → \(PlanWords.field(field, change.keyAfter))")
             }
         }
-        for widening in change.widening { out.append(paint.yellow("        ⚠ widens spend: \(widening)")) }
-        if let handover = ValueText.handover(change) { out.append("        handover: \(handover)") }
-        for reason in change.reasons { out.append("        # \(reason)") }
+        for widening in change.widening { out.append(paint.yellow("        ⚠ widens spend: \(PlanWords.widening(widening))")) }
+        if let handover = PlanWords.handover(change) { out.append("        handover: \(handover)") }
+        for reason in change.reasons { out.append("        # \(PlanWords.reason(reason))") }
     }
 
     /// ANSI colours, or nothing.

@@ -1,3 +1,4 @@
+import StateModel
 /// One client file `clients/<client>.json` as stored: the client's id and its keys by address.
 /// The entries are kept as an array in the UTF-8 byte order of their addresses, the order the MAC
 /// needs; JSON renders them as the object `keys`.

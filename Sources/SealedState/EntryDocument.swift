@@ -1,3 +1,4 @@
+import StateModel
 /// One key's object in a client file as stored: every field as the file spells it (timestamps
 /// and amounts as text, the sealed secret as base64). `StateEntry` converts to and from it.
 struct EntryDocument: Codable, Equatable, Sendable {

@@ -1,4 +1,5 @@
 public import Domain
+public import StateModel
 import Cryptography
 import Foundation
 

@@ -1,5 +1,6 @@
 public import Domain
 import Cryptography
+public import StateModel
 
 /// A state that was opened with a credential (or just created): the readable `state` plus the
 /// data key, so secrets can be read one at a time and changes sealed. Change it with the mutating
@@ -7,6 +8,10 @@ import Cryptography
 public struct OpenedState: Sendable {
     /// The readable state.
     public internal(set) var state: State
+    /// Who can open the state.
+    public internal(set) var recipients: [Recipient]
+    /// The format version of the files it was read from or will be written as.
+    public internal(set) var formatVersion: Int64
     var dataKey: DataKey
     /// The credentials it was opened with, kept to rewrap for the passphrase recipient on rekey.
     let credentials: Credentials
@@ -16,8 +21,11 @@ public struct OpenedState: Sendable {
     /// and replaces only the client files whose content changed.
     var clientsOnDisk: [String: ClientDocument] = [:]
 
-    init(state: State, dataKey: DataKey, credentials: Credentials, serialOnDisk: Int64?) {
+    init(state: State, recipients: [Recipient], formatVersion: Int64 = StateFormat.version, dataKey: DataKey,
+         credentials: Credentials, serialOnDisk: Int64?) {
         self.state = state
+        self.recipients = recipients
+        self.formatVersion = formatVersion
         self.dataKey = dataKey
         self.credentials = credentials
         self.serialOnDisk = serialOnDisk
@@ -83,11 +91,11 @@ public struct OpenedState: Sendable {
 
     /// Wraps the current data key for one more recipient. Existing recipients keep working.
     public mutating func addRecipient(_ recipient: NewRecipient) throws(StateError) {
-        guard !state.recipients.contains(where: { $0.id == recipient.id }) else {
+        guard !recipients.contains(where: { $0.id == recipient.id }) else {
             throw StateError.recipientExists(recipient.id.description)
         }
         do {
-            state.recipients.append(try Recipient.wrap(dataKey.bytes, for: recipient, lineage: state.lineage))
+            recipients.append(try Recipient.wrap(dataKey.bytes, for: recipient, lineage: state.lineage))
         } catch {
             throw StateError.crypto("\(error)")
         }
@@ -96,10 +104,10 @@ public struct OpenedState: Sendable {
     /// Removes a recipient and rekeys, so the removed recipient cannot open any state written from
     /// now on (it can still open the old versions in git history, which held the old data key).
     public mutating func removeRecipient(_ id: RecipientID) throws(StateError) {
-        guard state.recipients.contains(where: { $0.id == id }) else { throw StateError.recipientNotFound(id.description) }
-        guard state.recipients.count > 1 else { throw StateError.lastRecipient }
+        guard recipients.contains(where: { $0.id == id }) else { throw StateError.recipientNotFound(id.description) }
+        guard recipients.count > 1 else { throw StateError.lastRecipient }
         var copy = self
-        copy.state.recipients.removeAll { $0.id == id }
+        copy.recipients.removeAll { $0.id == id }
         try copy.rekey()
         self = copy
     }
@@ -119,18 +127,18 @@ public struct OpenedState: Sendable {
                 }
                 entries[address]?.sealedSecret = SealedSecret(bytes: try Recipient.seal(plaintext, kek: newKey.secretsKey, aad: aad))
             }
-            var recipients: [Recipient] = []
-            for recipient in state.recipients {
+            var rewrapped: [Recipient] = []
+            for recipient in recipients {
                 switch recipient {
                 case .passphrase(let oldKDF, _, _):
                     guard let passphrase = newPassphrase ?? credentials.passphrase else { throw StateError.passphraseNeededToRekey }
-                    recipients.append(try Recipient.wrap(newKey.bytes, for: .passphrase(passphrase, kdf ?? oldKDF), lineage: state.lineage))
+                    rewrapped.append(try Recipient.wrap(newKey.bytes, for: .passphrase(passphrase, kdf ?? oldKDF), lineage: state.lineage))
                 case .x25519(let key, _, _):
-                    recipients.append(try Recipient.wrap(newKey.bytes, for: .x25519(key), lineage: state.lineage))
+                    rewrapped.append(try Recipient.wrap(newKey.bytes, for: .x25519(key), lineage: state.lineage))
                 }
             }
             state.entries = entries
-            state.recipients = recipients
+            recipients = rewrapped
             dataKey = newKey
         } catch let error as StateError {
             throw error

@@ -1,5 +1,6 @@
 import Parallel
 import Domain
+import StateModel
 
 /// The state as its files will hold it: the header (without its MAC until it is computed) and one
 /// document per client, built from a `State` for writing.
@@ -11,9 +12,9 @@ struct StateDocuments: Sendable {
 
     /// The documents for `state`. The entries are grouped by client here, by position, so no
     /// entry is copied on this one thread; each client's document is built on every core.
-    init(state: State) {
+    init(state: State, recipients: [Recipient], formatVersion: Int64) {
         header = HeaderDocument(format: StateFormat.formatName, lineage: state.lineage, mac: nil,
-                                recipients: state.recipients.map(\.document), serial: state.serial, version: state.formatVersion)
+                                recipients: recipients.map(\.document), serial: state.serial, version: formatVersion)
         let entries = state.entries
         var byClient: [String: [Dictionary<KeyAddress, StateEntry>.Index]] = [:]
         for position in entries.indices { byClient[entries.keys[position].client.rawValue, default: []].append(position) }

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import StateModel
 
 extension StateEntry {
     /// The entry's object in a client file, `address` being `self.address` as text. Absent
@@ -8,15 +9,15 @@ extension StateEntry {
         EntryDocument(
             address: address,
             createdAt: StateTimestamp.format(createdAt),
-            disabled: disabled,
-            expiresAt: expiresAt.map(StateTimestamp.format),
+            disabled: values.disabled,
+            expiresAt: values.expiresAt.map(StateTimestamp.format),
             generation: Int64(generation),
             hash: hash,
-            includeBYOKInLimit: includeBYOKInLimit,
+            includeBYOKInLimit: values.includeBYOKInLimit,
             labels: labels.isEmpty ? nil : labels,
-            limit: limit.map { limits.text(for: $0) },
-            limitReset: limitReset?.rawValue,
-            name: name,
+            limit: values.limit.map { limits.text(for: $0) },
+            limitReset: values.limitReset?.rawValue,
+            name: values.name,
             predecessorDeleteAfter: predecessor.map { StateTimestamp.format($0.deleteAfter) },
             predecessorHash: predecessor?.hash,
             preview: preview,
@@ -59,9 +60,11 @@ extension StateEntry {
             throw EntryProblem("needs 'labels' as a non-empty object of strings")
         }
         self.init(
-            address: address, hash: document.hash, name: document.name, limit: limit, limitReset: reset,
-            includeBYOKInLimit: document.includeBYOKInLimit, disabled: document.disabled,
-            expiresAt: try date(document.expiresAt, "expires_at"), createdAt: createdAt,
+            address: address, hash: document.hash,
+            values: KeyValues(name: document.name, limit: limit, limitReset: reset,
+                              includeBYOKInLimit: document.includeBYOKInLimit, disabled: document.disabled,
+                              expiresAt: try date(document.expiresAt, "expires_at")),
+            createdAt: createdAt,
             rotatedAt: try date(document.rotatedAt, "rotated_at"), generation: Int(document.generation),
             preview: document.preview, predecessor: predecessor, protect: document.protect, labels: document.labels ?? [:])
         if let text = document.secret {

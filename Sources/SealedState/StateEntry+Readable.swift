@@ -1,5 +1,6 @@
 public import Foundation
 import Domain
+public import StateModel
 
 extension StateEntry {
     /// The readable entries of one client file (`<state>/clients/<client>.json`) as its bytes

@@ -1,3 +1,4 @@
+import StateModel
 import Cryptography
 import Foundation
 import Git

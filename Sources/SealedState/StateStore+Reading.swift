@@ -1,6 +1,7 @@
 import Parallel
 import Cryptography
 import Domain
+import StateModel
 import Foundation
 
 extension StateStore {
@@ -46,8 +47,9 @@ extension StateStore {
             for entry in file.entries { entries[entry.address] = entry }
             clientsOnDisk[file.document.client] = file.document
         }
-        let state = State(lineage: header.lineage, serial: header.serial, recipients: header.recipients, entries: entries)
-        var opened = OpenedState(state: state, dataKey: key, credentials: credentials, serialOnDisk: header.serial)
+        let state = State(lineage: header.lineage, serial: header.serial, entries: entries)
+        var opened = OpenedState(state: state, recipients: header.recipients, formatVersion: header.document.version,
+                                 dataKey: key, credentials: credentials, serialOnDisk: header.serial)
         opened.clientsOnDisk = clientsOnDisk
         return opened
     }

@@ -1,3 +1,5 @@
+import StateModel
+import FileSystem
 import Parallel
 import Cryptography
 public import Foundation
@@ -18,8 +20,7 @@ extension StateStore {
         }
         var state = opened.state
         state.serial += 1
-        state.formatVersion = StateFormat.version
-        var documents = StateDocuments(state: state)
+        var documents = StateDocuments(state: state, recipients: opened.recipients, formatVersion: StateFormat.version)
         let clients = documents.clients
         let mac: StateMAC
         do { mac = try StateMAC(key: opened.dataKey.macKey, header: documents.header, clientCount: clients.count) } catch {
@@ -40,7 +41,11 @@ extension StateStore {
         _ = try ParallelWork.map(count: clients.count) { index throws(StateError) in
             mac.add(clients[index], at: index)
             guard onDisk[clients[index].client] != clients[index] else { return }
-            try AtomicFile.replace(clientsURL.appendingPathComponent("\(clients[index].client).json"), with: StateJSON.render(clients[index]))
+            do throws(FileError) {
+                try AtomicFile.replace(clientsURL.appendingPathComponent("\(clients[index].client).json"), with: StateJSON.render(clients[index]))
+            } catch {
+                throw StateError.io(path: error.path, message: error.message)
+            }
         }
         do { documents.header.mac = Hex.encode(try mac.finish()) } catch { throw StateError.crypto("\(error)") }
         let kept = Set(clients.map(\.client))
@@ -50,9 +55,12 @@ extension StateStore {
             }
         }
         AtomicFile.syncFolder(clientsURL)
-        try AtomicFile.write(StateJSON.render(documents.header), to: headerURL)
+        do throws(FileError) { try AtomicFile.write(StateJSON.render(documents.header), to: headerURL) } catch {
+            throw StateError.io(path: error.path, message: error.message)
+        }
 
         opened.state = state
+        opened.formatVersion = StateFormat.version
         opened.serialOnDisk = state.serial
         opened.clientsOnDisk = Dictionary(uniqueKeysWithValues: clients.map { ($0.client, $0) })
     }

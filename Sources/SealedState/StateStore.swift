@@ -1,3 +1,4 @@
+import StateModel
 public import Foundation
 import Cryptography
 
@@ -36,8 +37,8 @@ public struct StateStore: Sendable {
         var opened: OpenedState
         do {
             let dataKey = try DataKey.generate()
-            let state = State(lineage: lineage, serial: 0, recipients: [], entries: [:])
-            opened = OpenedState(state: state, dataKey: dataKey, credentials: Credentials(passphrase: passphrase), serialOnDisk: nil)
+            let state = State(lineage: lineage, serial: 0, entries: [:])
+            opened = OpenedState(state: state, recipients: [], dataKey: dataKey, credentials: Credentials(passphrase: passphrase), serialOnDisk: nil)
         } catch {
             throw StateError.crypto("\(error)")
         }

@@ -2,6 +2,7 @@ public import Git
 import Domain
 import Foundation
 import SealedState
+import StateModel
 
 extension RepositoryHistory {
     /// The trailer that marks an apply commit.
@@ -100,17 +101,17 @@ extension RepositoryHistory {
             return []
         case (nil, let new?):
             return [new.secretStatus == .unknown
-                ? .adopted(limit: new.limit, reset: new.limitReset) : .created(limit: new.limit, reset: new.limitReset)]
+                ? .adopted(limit: new.values.limit, reset: new.values.limitReset) : .created(limit: new.values.limit, reset: new.values.limitReset)]
         case (_?, nil):
             return [.removed]
         case let (old?, new?):
             var changes: [KeyChange] = []
             if new.generation > old.generation { changes.append(.rotated(generation: new.generation)) }
-            if new.limit != old.limit { changes.append(.limitChanged(from: old.limit, to: new.limit)) }
-            if new.limitReset != old.limitReset { changes.append(.resetChanged(from: old.limitReset, to: new.limitReset)) }
-            if new.disabled != old.disabled { changes.append(new.disabled ? .disabled : .enabled) }
-            if new.expiresAt != old.expiresAt { changes.append(.expiryChanged(from: old.expiresAt, to: new.expiresAt)) }
-            if new.includeBYOKInLimit != old.includeBYOKInLimit { changes.append(.byokChanged(counted: new.includeBYOKInLimit)) }
+            if new.values.limit != old.values.limit { changes.append(.limitChanged(from: old.values.limit, to: new.values.limit)) }
+            if new.values.limitReset != old.values.limitReset { changes.append(.resetChanged(from: old.values.limitReset, to: new.values.limitReset)) }
+            if new.values.disabled != old.values.disabled { changes.append(new.values.disabled ? .disabled : .enabled) }
+            if new.values.expiresAt != old.values.expiresAt { changes.append(.expiryChanged(from: old.values.expiresAt, to: new.values.expiresAt)) }
+            if new.values.includeBYOKInLimit != old.values.includeBYOKInLimit { changes.append(.byokChanged(counted: new.values.includeBYOKInLimit)) }
             return changes
         }
     }

@@ -11,9 +11,9 @@ enum UnmanagedPage {
             body.append(el(.p, [:], text(report.isRefreshed ? "None." : "Usage was not refreshed, so unmanaged keys are not known.")))
         } else {
             let rows: [[HTML]] = report.unmanaged.map { key in
-                [text(key.name), el(.code, [:], text(key.label)), el(.code, [:], text(key.hash)),
-                 text(StatusFormat.day(key.createdAt)), text(StatusFormat.limit(key.limit, reset: key.limitReset)),
-                 text(key.usage.credit.monthly.description), text(StatusFormat.yesNo(key.disabled)), text(StatusFormat.day(key.expiresAt))]
+                [text(key.values.name), el(.code, [:], text(key.label)), el(.code, [:], text(key.hash)),
+                 text(StatusFormat.day(key.createdAt)), text(StatusFormat.limit(key.values.limit, reset: key.values.limitReset)),
+                 text(key.usage.credit.monthly.description), text(StatusFormat.yesNo(key.values.disabled)), text(StatusFormat.day(key.values.expiresAt))]
             }
             body.append(Components.table(
                 [Column("Name"), Column("Label"), Column("Hash"), Column("Created"), Column("Limit"),

@@ -1,7 +1,7 @@
 public import Domain
 public import Foundation
 public import Manifest
-public import SealedState
+public import StateModel
 
 extension KeyStatus {
     /// Joins what the manifests declare, what the state recorded and what OpenRouter reported
@@ -10,15 +10,15 @@ extension KeyStatus {
     public init(address: KeyAddress, spec: KeySpec?, entry: StateEntry?, live: [String: LiveKey], refreshed: Bool, now: Date) {
         let current = entry.flatMap { live[$0.hash] }
         let settings = spec?.settings
-        let limit = current.map(\.limit) ?? entry.map(\.limit) ?? settings?.limit
-        let reset = current.map(\.limitReset) ?? entry.map(\.limitReset) ?? settings?.reset
-        let includeBYOK = current?.includeBYOKInLimit ?? entry?.includeBYOKInLimit ?? settings?.includeBYOKInLimit ?? false
-        let disabled = current?.disabled ?? entry?.disabled ?? settings?.disabled ?? false
+        let limit = current.map(\.values.limit) ?? entry.map(\.values.limit) ?? settings?.limit
+        let reset = current.map(\.values.limitReset) ?? entry.map(\.values.limitReset) ?? settings?.reset
+        let includeBYOK = current?.values.includeBYOKInLimit ?? entry?.values.includeBYOKInLimit ?? settings?.includeBYOKInLimit ?? false
+        let disabled = current?.values.disabled ?? entry?.values.disabled ?? settings?.disabled ?? false
         var expiresAt: Date?
         if let current {
-            expiresAt = current.expiresAt
+            expiresAt = current.values.expiresAt
         } else if let entry {
-            expiresAt = entry.expiresAt
+            expiresAt = entry.values.expiresAt
         } else if case .at(let date)? = settings?.expiry {
             expiresAt = date
         }
@@ -54,7 +54,7 @@ extension KeyStatus {
 
         self.init(
             address: address, condition: condition, isDeclared: spec != nil, hash: entry?.hash,
-            openRouterName: current?.name ?? entry?.name, label: current?.label, limit: limit, reset: reset,
+            openRouterName: current?.values.name ?? entry?.values.name, label: current?.label, limit: limit, reset: reset,
             includeBYOKInLimit: includeBYOK, disabled: disabled, expiresAt: expiresAt, createdAt: entry?.createdAt,
             rotatedAt: entry?.rotatedAt, generation: entry?.generation, secretStatus: entry?.secretStatus,
             rotation: settings?.rotation, rotationDue: rotationDue, predecessorHash: entry?.predecessor?.hash,

@@ -1,7 +1,7 @@
 public import Domain
 public import Foundation
 public import Manifest
-public import SealedState
+public import StateModel
 
 /// One key as the status shows it: its settings, its place in the manifests and the state, and
 /// its usage at the last refresh, joined by address (and by OpenRouter hash for the live side).

@@ -1,3 +1,4 @@
+import MarkdownText
 import Domain
 import Foundation
 
@@ -76,9 +77,12 @@ public enum StatusMarkdown {
             lines.append("### \(kind.title) (\(items.count))")
             lines.append("")
             for item in items.prefix(attentionLimit) {
+                // An unmanaged key's name, and drift (which quotes values as OpenRouter reports
+                // them), come from outside keyplane: inert, so they can never be markup.
                 let subject = item.address.map { MarkdownText.code($0.description) }
-                    ?? "\(MarkdownText.escape(item.unmanagedName ?? "")) (\(MarkdownText.code(item.unmanagedHash ?? "")))"
-                lines.append("- \(subject): \(MarkdownText.escape(item.message))")
+                    ?? "\(MarkdownText.inert(item.unmanagedName ?? "")) (\(MarkdownText.inert(item.unmanagedHash ?? "")))"
+                let message = kind == .drift ? MarkdownText.inert(item.message) : MarkdownText.escape(item.message)
+                lines.append("- \(subject): \(message)")
             }
             if items.count > attentionLimit {
                 let rest = items.count - attentionLimit

@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 import Manifest
-import SealedState
+import StateModel
 
 extension StatusReport {
     /// Works out the status of `snapshot`: joins every declared or recorded key with its live
@@ -58,7 +58,7 @@ extension StatusReport {
                 keyLimitsPerMonth: limits, keysWithoutLimit: unlimited, cost: cost, billed: billed))
         }
 
-        let unmanaged = snapshot.unmanaged.sorted { ($0.name, $0.hash) < ($1.name, $1.hash) }
+        let unmanaged = snapshot.unmanaged.sorted { ($0.values.name, $0.hash) < ($1.values.name, $1.hash) }
         var unmanagedCost: UsageWindows?
         if refreshed { unmanagedCost = unmanaged.reduce(UsageWindows()) { $0 + $1.usage.credit } }
         let drift = snapshot.drift.sorted { ($0.address, $0.message) < ($1.address, $1.message) }
@@ -112,8 +112,8 @@ extension StatusReport {
         result[.unmanaged] = unmanaged.map { key in
             var message = "on OpenRouter but not managed by keyplane; created \(StatusFormat.day(key.createdAt))"
             if refreshed { message += ", \(key.usage.credit.monthly) spent this month" }
-            if key.disabled { message += ", disabled" }
-            return AttentionItem(kind: .unmanaged, address: nil, unmanagedName: key.name, unmanagedHash: key.hash, message: message)
+            if key.values.disabled { message += ", disabled" }
+            return AttentionItem(kind: .unmanaged, address: nil, unmanagedName: key.values.name, unmanagedHash: key.hash, message: message)
         }
         result[.unknownSecret] = unknown
         return result.filter { !$0.value.isEmpty }

@@ -1,7 +1,7 @@
 public import Domain
 public import Foundation
 public import Manifest
-public import SealedState
+public import StateModel
 
 /// Everything the status and the site are rendered from, gathered by the command that renders
 /// them: the manifests, the state's readable entries, the keys OpenRouter reported at the last

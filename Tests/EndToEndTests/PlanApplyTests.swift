@@ -18,7 +18,7 @@ struct PlanApplyTests {
         #expect(created.stdout.contains("Plan: 4 to create, 0 to update, 0 to replace, 0 to delete."))
         #expect(await workspace.liveKeys().count == 4)
         let head = try workspace.repository.commit(try #require(try workspace.repository.head()))
-        #expect(head.subject == "keyplane apply: 4 to create, 0 to update, 0 to replace, 0 to delete")
+        #expect(head.subject == "keyplane apply: 4 created")
         #expect(head.trailers.map(\.key) == ["Keyplane-Plan", "Keyplane-Version"])
         #expect(head.author.name == "Test Operator")
         #expect(try workspace.repository.contents(at: "STATUS.md", in: head.id) != nil)

@@ -22,7 +22,7 @@ struct PushTests {
         #expect(first.exitCode == 0, "\(first.stderr)")
         let applied = try #require(try workspace.repository.head())
         #expect(try workspace.repository.commit(applied).parents == [cloned])
-        #expect(first.stdout.contains("Pushed \(applied.short) to origin (main)."))
+        #expect(first.stdout.contains("Pushed \(applied.short) to origin."))
         #expect(try bare.resolve(reference: "refs/heads/main") == applied)
         #expect(try workspace.repository.resolve(reference: "refs/remotes/origin/main") == applied)
 

@@ -41,7 +41,7 @@ struct RepositoryLayoutTests {
         #expect(apply.exitCode == 0, "\(apply.stderr)")
 
         let head = try #require(try outer.head())
-        #expect(try outer.commit(head).subject == "keyplane apply: 4 to create, 0 to update, 0 to replace, 0 to delete")
+        #expect(try outer.commit(head).subject == "keyplane apply: 4 created")
         #expect(try outer.listDirectory("infra/keys", in: head) == [".gitignore", "STATUS.md", "manifests", "state"])
         #expect(try outer.contents(at: "infra/keys/state/keyplane-state.json", in: head)
                 == FileManager.default.contents(atPath: keys.appendingPathComponent("state/keyplane-state.json").path))

@@ -1,7 +1,10 @@
+import TestSupport
+import StateModel
 import Domain
 import Foundation
 import Manifest
 import Plan
+import PlanFile
 import SealedState
 
 /// Plans computed from manifests, state entries and live keys written out in the test.
@@ -26,9 +29,9 @@ enum PlanFixture {
     }
 
     static func live(_ entry: StateEntry, edit: (inout LiveKey) -> Void = { _ in }) -> LiveKey {
-        var key = LiveKey(hash: entry.hash, name: entry.name, label: "sk-or-v1-\(entry.hash.prefix(3))...\(entry.hash.suffix(3))",
-                          disabled: entry.disabled, limit: entry.limit, limitReset: entry.limitReset,
-                          includeBYOKInLimit: entry.includeBYOKInLimit, createdAt: entry.createdAt, expiresAt: entry.expiresAt)
+        var key = LiveKey(hash: entry.hash, name: entry.values.name, label: "sk-or-v1-\(entry.hash.prefix(3))...\(entry.hash.suffix(3))",
+                          disabled: entry.values.disabled, limit: entry.values.limit, limitReset: entry.values.limitReset,
+                          includeBYOKInLimit: entry.values.includeBYOKInLimit, createdAt: entry.createdAt, expiresAt: entry.values.expiresAt)
         edit(&key)
         return key
     }

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Manifest
 import Plan
+import PlanFile
 import PlanReport
 import SealedState
 import TestSupport

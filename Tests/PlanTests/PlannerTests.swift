@@ -1,7 +1,9 @@
+import StateModel
 import Domain
 import Foundation
 import Manifest
 @testable import Plan
+import PlanFile
 import PlanReport
 import SealedState
 import TestSupport
@@ -44,7 +46,7 @@ struct PlannerTests {
         let old = PlanFixture.entry("acme/old", seed: 4, limit: "9", reset: .monthly)
         let live = [
             PlanFixture.live(prod) { $0.usage.credit.weekly = USD(decimal: "160")! },
-            PlanFixture.live(staging) { $0.limit = USD(decimal: "50") },
+            PlanFixture.live(staging) { $0.values.limit = USD(decimal: "50") },
             PlanFixture.live(batch), PlanFixture.live(old),
             LiveKey(hash: PlanFixture.hash(9), name: "hand-made", label: "sk-or-v1-999...999", createdAt: PlanFixture.created),
         ]
@@ -63,9 +65,9 @@ struct PlannerTests {
     @Test("drift is prior against refreshed and is put back by an update")
     func drift() {
         let plan = Self.scenario().plan
-        #expect(plan.drift.map(\.description) == ["limit changed outside keyplane: $5.00 → $50.00"])
+        #expect(plan.drift.map { PlanWords.drift($0) } == ["limit changed outside keyplane: $5.00 → $50.00"])
         let staging = plan.changes.first { $0.address.description == "acme/staging" }
-        #expect(staging?.reasons == ["limit was changed outside keyplane and is put back"])
+        #expect(staging?.reasons.map(PlanWords.reason) == ["limit was changed outside keyplane and is put back"])
     }
 
     @Test("spend widening, a limit below usage and unmanaged keys are reported")
@@ -74,7 +76,7 @@ struct PlannerTests {
         let prod = plan.changes.first { $0.address.description == "acme/prod" }
         #expect(prod?.widening == [.higherLimit(from: USD(decimal: "100")!, to: USD(decimal: "150")!),
                                    .shorterWindow(from: .monthly, to: .weekly)])
-        #expect(plan.warnings.contains(PlanWarning(address: KeyAddress("acme/prod")!,
+        #expect(plan.warnings.contains(PlanWarning(resource: .key(KeyAddress("acme/prod")!),
                                                    kind: .limitBelowUsage(limit: USD(decimal: "150")!, spent: USD(decimal: "160")!))))
         #expect(plan.unmanaged.map(\.name) == ["hand-made"])
     }
@@ -91,7 +93,7 @@ struct PlannerTests {
         let change = plan.changes.first
         #expect(change?.action == .replace)
         #expect(change?.handover == .overlap(until: PlanFixture.now.addingTimeInterval(2 * 86_400)))
-        #expect(change?.reasons.first == "rotation due: created 2026-10-01, rotate_every 30d")
+        #expect(change?.reasons.first.map(PlanWords.reason) == "rotation due: created 2026-10-01, rotate_every 30d")
     }
 
     @Test("the rotation's previous key is deleted once the overlap has ended")
@@ -183,7 +185,7 @@ struct PlannerTests {
             prior.append(entry)
             switch index % 4 {
             case 0: break  // deleted outside keyplane
-            case 1: live.append(PlanFixture.live(entry) { $0.limit = USD(decimal: "1000") })  // drift
+            case 1: live.append(PlanFixture.live(entry) { $0.values.limit = USD(decimal: "1000") })  // drift
             default: live.append(PlanFixture.live(entry))
             }
         }

@@ -19,7 +19,7 @@ struct DiffTests {
 
         var reopened = try sandbox.store.open(with: Credentials(passphrase: passphrase))
         var entry = try #require(reopened.state[address("acme/staging")])
-        entry.limit = USD(decimal: "25")
+        entry.values.limit = USD(decimal: "25")
         try reopened.upsert(entry)
         try sandbox.store.write(&reopened)
 

@@ -1,3 +1,5 @@
+import TestSupport
+import StateModel
 import Cryptography
 import Domain
 import Foundation
@@ -68,7 +70,7 @@ struct FormatTests {
         let identity = try Identity.generate()
         var opened = try sandbox.store.initialize(recipients: [.passphrase(Self.passphrase, testKDF), .x25519(identity.recipient)])
         var entry = makeEntry("globex/bob/ci", limit: "12.5")
-        entry.expiresAt = Date(timeIntervalSince1970: 1_800_000_000)
+        entry.values.expiresAt = Date(timeIntervalSince1970: 1_800_000_000)
         entry.rotatedAt = Date(timeIntervalSince1970: 1_760_000_000)
         entry.predecessor = RotationPredecessor(hash: "old-hash", deleteAfter: Date(timeIntervalSince1970: 1_760_086_400))
         entry.protect = true
@@ -132,7 +134,7 @@ struct FormatTests {
         let after = try FileManager.default.attributesOfItem(atPath: sandbox.file("clients/globex.json").path)
         #expect(after[.systemFileNumber] as? Int == globexInode, "globex.json was replaced although it did not change")
         #expect(after[.modificationDate] as? Date == globex)
-        #expect(try sandbox.store.open(with: Credentials(passphrase: RefusalTests.passphrase)).state[address("acme/prod-api")]?.limit == USD(decimal: "20"))
+        #expect(try sandbox.store.open(with: Credentials(passphrase: RefusalTests.passphrase)).state[address("acme/prod-api")]?.values.limit == USD(decimal: "20"))
     }
 }
 

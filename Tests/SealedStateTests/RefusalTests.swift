@@ -1,3 +1,5 @@
+import TestSupport
+import StateModel
 import Domain
 import Foundation
 @testable import SealedState

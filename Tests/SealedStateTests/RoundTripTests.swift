@@ -1,3 +1,5 @@
+import TestSupport
+import StateModel
 import Domain
 import Foundation
 import SealedState
@@ -51,10 +53,10 @@ struct RoundTripTests {
         let passphrase = Passphrase("fields")
         var opened = try sandbox.store.initialize(recipients: [.passphrase(passphrase, testKDF)])
         var entry = makeEntry("globex/bob/ci", limit: "12.5")
-        entry.limitReset = .daily
-        entry.includeBYOKInLimit = true
-        entry.disabled = true
-        entry.expiresAt = Date(timeIntervalSince1970: 1_800_000_000)
+        entry.values.limitReset = .daily
+        entry.values.includeBYOKInLimit = true
+        entry.values.disabled = true
+        entry.values.expiresAt = Date(timeIntervalSince1970: 1_800_000_000)
         entry.rotatedAt = Date(timeIntervalSince1970: 1_760_000_000.75)
         entry.generation = 3
         entry.predecessor = RotationPredecessor(hash: "old-hash", deleteAfter: Date(timeIntervalSince1970: 1_760_086_400))
@@ -67,7 +69,7 @@ struct RoundTripTests {
         let reopened = try sandbox.store.open(with: Credentials(passphrase: passphrase))
         #expect(reopened.state.entries == opened.state.entries)
         let read = try #require(reopened.state[address("globex/bob/ci")])
-        #expect(read.limit == USD(decimal: "12.5"))
+        #expect(read.values.limit == USD(decimal: "12.5"))
         #expect(read.rotatedAt == Date(timeIntervalSince1970: 1_760_000_000))
         #expect(read.preview == makeSecret(4).preview)
         #expect(reopened.state[address("globex/adopted")]?.secretStatus == .unknown)

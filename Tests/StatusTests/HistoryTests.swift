@@ -1,3 +1,4 @@
+import StateModel
 import Domain
 import Foundation
 import Git
@@ -35,7 +36,7 @@ private struct TwoApplies {
             message: applyMessage("keyplane apply: 2 to create, 0 to update, 0 to replace, 0 to delete", plan: "sha256:aaaa"),
             author: author("Ada Operator", "2026-01-10"))
         var raised = prod
-        raised.limit = usd("150")
+        raised.values.limit = usd("150")
         try opened.upsert(raised)
         try store.write(&opened)
         secondApply = try repository.commit(

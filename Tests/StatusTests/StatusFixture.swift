@@ -1,3 +1,4 @@
+import StateModel
 import Domain
 import Foundation
 import Git

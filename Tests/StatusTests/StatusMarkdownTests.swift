@@ -32,7 +32,7 @@ import TestSupport
         let fixture = try StatusFixture()
         let markdown = StatusMarkdown.render(fixture.snapshot)
         #expect(markdown.contains(#"### Globex \<Labs\> \| R\&D \* (`globex`)"#))
-        #expect(markdown.contains(#"$20.00 in the state \| changed by hand"#))
+        #expect(markdown.contains("`limit is $25.00 on OpenRouter but $20.00 in the state | changed by hand`"))
         #expect(!markdown.contains("<Labs>"))
     }
 

@@ -15,7 +15,7 @@ import Testing
         let entry = snapshot.entries.first { $0.address == address("acme/prod-api") }!
         snapshot.entries = [entry]
         var live = snapshot.live[entry.hash]!
-        live.limit = usd("10")
+        live.values.limit = usd("10")
         live.usage = KeyUsage(credit: UsageWindows(monthly: usd(spent)))
         snapshot.live = [entry.hash: live]
         snapshot.manifest.keys = snapshot.manifest.keys.filter { $0.address == entry.address }

@@ -2,25 +2,15 @@ public import Domain
 public import Foundation
 
 /// Everything the state knows about one managed key. All of it is readable in the files except the
-/// secret, which is sealed on its own (`sealedSecret`) and only opened on request through
-/// `OpenedState.secret(for:)`.
+/// secret, which is sealed on its own (`sealedSecret`) and only opened on request by the sealed
+/// state.
 public struct StateEntry: Equatable, Sendable {
     /// The key's address in the manifests: keyplane's identity for it.
     public var address: KeyAddress
     /// OpenRouter's hash of the current key.
     public var hash: String
-    /// The key's name on OpenRouter.
-    public var name: String
-    /// The spending limit, or nil for none.
-    public var limit: USD?
-    /// How often the limit resets, or nil for a lifetime limit.
-    public var limitReset: LimitReset?
-    /// Whether bring-your-own-key usage counts towards the limit.
-    public var includeBYOKInLimit: Bool
-    /// Whether the key is disabled on OpenRouter.
-    public var disabled: Bool
-    /// When the key expires, if ever.
-    public var expiresAt: Date?
+    /// The key's settings as keyplane last set or saw them.
+    public var values: KeyValues
     /// When the current key was created.
     public var createdAt: Date
     /// When the key was last rotated, if ever.
@@ -35,28 +25,24 @@ public struct StateEntry: Equatable, Sendable {
     public var protect: Bool
     /// The key's labels from the manifests (such as `env: production`).
     public var labels: [String: String]
-    /// The sealed secret, or nil when it is unknown (an adopted key). Set through
-    /// `OpenedState.upsert(_:secret:)`, which seals it.
-    public internal(set) var sealedSecret: SealedSecret?
+    /// The sealed secret, or nil when it is unknown (an adopted key). Set by the sealed state,
+    /// which seals it.
+    public package(set) var sealedSecret: SealedSecret?
 
     /// Whether the state holds the secret.
     public var secretStatus: SecretStatus { sealedSecret == nil ? .unknown : .sealed }
 
     /// A new entry. Timestamps are kept to whole seconds, as the file stores them.
-    public init(address: KeyAddress, hash: String, name: String, limit: USD? = nil, limitReset: LimitReset? = nil,
-                includeBYOKInLimit: Bool = false, disabled: Bool = false, expiresAt: Date? = nil, createdAt: Date,
-                rotatedAt: Date? = nil, generation: Int = 1, preview: String = "…", predecessor: RotationPredecessor? = nil,
+    public init(address: KeyAddress, hash: String, values: KeyValues, createdAt: Date, rotatedAt: Date? = nil,
+                generation: Int = 1, preview: String = "…", predecessor: RotationPredecessor? = nil,
                 protect: Bool = false, labels: [String: String] = [:]) {
         self.address = address
         self.hash = hash
-        self.name = name
-        self.limit = limit
-        self.limitReset = limitReset
-        self.includeBYOKInLimit = includeBYOKInLimit
-        self.disabled = disabled
-        self.expiresAt = expiresAt.map(StateTimestamp.truncated)
-        self.createdAt = StateTimestamp.truncated(createdAt)
-        self.rotatedAt = rotatedAt.map(StateTimestamp.truncated)
+        var values = values
+        values.expiresAt = values.expiresAt?.wholeSeconds
+        self.values = values
+        self.createdAt = createdAt.wholeSeconds
+        self.rotatedAt = rotatedAt?.wholeSeconds
         self.generation = generation
         self.preview = preview
         self.predecessor = predecessor
@@ -66,17 +52,17 @@ public struct StateEntry: Equatable, Sendable {
     }
 
     /// The same entry with its timestamps truncated to whole seconds.
-    var normalized: StateEntry {
+    package var normalized: StateEntry {
         var copy = self
         copy.normalize()
         return copy
     }
 
     /// Truncates the entry's timestamps to whole seconds, in place.
-    mutating func normalize() {
-        expiresAt = expiresAt.map(StateTimestamp.truncated)
-        createdAt = StateTimestamp.truncated(createdAt)
-        rotatedAt = rotatedAt.map(StateTimestamp.truncated)
+    package mutating func normalize() {
+        values.expiresAt = values.expiresAt?.wholeSeconds
+        createdAt = createdAt.wholeSeconds
+        rotatedAt = rotatedAt?.wholeSeconds
         predecessor = predecessor.map { RotationPredecessor(hash: $0.hash, deleteAfter: $0.deleteAfter) }
     }
 }

@@ -1,16 +1,16 @@
-import Foundation
-import Git
+public import Foundation
+public import Git
 
 /// Paths inside the keyplane repository (the folder given by --repo) as git sees them. The
 /// keyplane repository may be a subfolder of a larger git repository, and git paths start at the
 /// top of the working tree: `state/…` in `infra/keys/` is `infra/keys/state/…` to git.
-struct RepositoryPaths {
+public struct RepositoryPaths {
     /// The keyplane folder's path from the top of git's working tree, with a trailing `/`, or "" at the top.
-    let prefix: String
+    public let prefix: String
 
-    init(root: URL, git: GitRepository) throws {
+    public init(root: URL, git: GitRepository) throws {
         guard let top = git.workingDirectory else {
-            throw CommandFailure("\(root.path) is in a bare git repository; keyplane needs a working tree")
+            throw OperationFailure("\(root.path) is in a bare git repository; keyplane needs a working tree")
         }
         let topPath = top.resolvingSymlinksInPath().standardizedFileURL.path
         let rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path
@@ -20,10 +20,10 @@ struct RepositoryPaths {
         } else if rootPath.hasPrefix(base) {
             prefix = String(rootPath.dropFirst(base.count)) + "/"
         } else {
-            throw CommandFailure("\(root.path) is not inside the working tree of the git repository at \(topPath)")
+            throw OperationFailure("\(root.path) is not inside the working tree of the git repository at \(topPath)")
         }
     }
 
     /// `path`, relative to the keyplane folder, as a path from the top of git's working tree.
-    func inGit(_ path: String) -> String { prefix + path }
+    public func inGit(_ path: String) -> String { prefix + path }
 }

@@ -1,7 +1,10 @@
 public import Foundation
 import Cryptography
 import Domain
+public import Plan
 
+/// The saved-plan file format, and the JSON that `plan --format json` prints.
+///
 /// The versioned JSON form of a plan (keys are the Swift property names, such as
 /// `includeBYOKInLimit`; snake-case conversion would not round-trip acronyms): what `plan --format json` prints and `plan --out FILE`
 /// saves, and what `apply FILE` reads back. It holds no secret.
@@ -44,7 +47,7 @@ public struct PlanDocument: Codable, Hashable, Sendable {
             unchangedLines.reserveCapacity(plan.changes.count * 32)
             for index in plan.changes.indices {
                 if plan.changes[index].action == .noop {
-                    unchangedLines.append(contentsOf: plan.changes[index].address.description.utf8)
+                    unchangedLines.append(contentsOf: plan.changes[index].id.description.utf8)
                     unchangedLines.append(0x0A)
                 } else {
                     acted.append(plan.changes[index])

@@ -1,25 +1,25 @@
 import Domain
+import Engine
 import Foundation
 import Logging
 import OpenRouterAPI
 import OpenRouterClient
 import OpenRouterSimulator
 
-/// An open connection to OpenRouter, or to the embedded simulator, with the management key
-/// already verified. Close it when done.
-struct APIConnection {
-    let client: OpenRouterClient
-    /// Where requests go, for people: "https://openrouter.ai/api/v1" or "the embedded simulator (…)".
-    let target: String
-    /// The management key's masked label, so the plan can refuse to adopt it.
-    let managementKeyLabel: String
-    /// The first page of the key listing (disabled keys included), fetched while the management
-    /// key was verified, when `open` was asked to; nil otherwise, or when that fetch failed.
-    let firstPage: [APIKey]?
-    private let embedded: RunningSimulator?
+/// How the commands reach OpenRouter: the real API when a management key (or an API URL) is
+/// configured, else keyplane's embedded simulator, whose data lives in the repository's
+/// `.keyplane/` folder. In CI a missing key is an error, never a quiet fallback.
+struct CommandConnector: APIConnector {
+    let options: APIOptions
+    let root: URL
 
     /// The folder, under the repository root, that holds the embedded simulator's data and key.
-    static let embeddedFolder = ".keyplane"
+    static let embeddedFolder = Workspace.privateFolder
+
+    func open(maxConcurrentRequests: Int, prefetchingFirstPage: Bool) async throws -> APIConnection {
+        try await Self.open(options, root: root, maxConcurrentRequests: maxConcurrentRequests,
+                            prefetchingFirstPage: prefetchingFirstPage)
+    }
 
     /// Opens the connection and verifies the management key. With `prefetchingFirstPage`, the first
     /// page of the listing is requested at the same time, saving a round trip for a refresh that
@@ -67,8 +67,12 @@ struct APIConnection {
         do {
             let current = try await client.verifyManagementKey()
             let firstPage = try? await prefetch?.value
+            let simulator = embedded
             return APIConnection(client: client, target: target, managementKeyLabel: current.label, firstPage: firstPage,
-                                 embedded: embedded)
+                                 isSimulated: simulator != nil) {
+                try? await client.shutdown()
+                try? await simulator?.stop()
+            }
         } catch {
             prefetch?.cancel()
             _ = try? await prefetch?.value
@@ -76,12 +80,6 @@ struct APIConnection {
             try? await embedded?.stop()
             throw CommandFailure("cannot use \(target): \(error)")
         }
-    }
-
-    /// Closes the client and stops the embedded simulator, which saves its data.
-    func close() async {
-        try? await client.shutdown()
-        try? await embedded?.stop()
     }
 
     /// The embedded simulator's management key, made on first use and kept in a 0600 file.

@@ -9,12 +9,11 @@ struct ApplyPush {
     let remote: String
 
     /// Fails before anything is applied when `remote` cannot be a push target at all (a typo).
-    static func check(_ remote: String?, repository: RepositoryOptions) throws {
-        guard let remote else { return }
+    static func check(_ remote: String, root: URL) throws {
         // Without a git repository apply refuses anyway, with its own message.
-        guard let git = try? GitRepository.open(at: repository.rootURL) else { return }
+        guard let git = try? GitRepository.open(at: root) else { return }
         do { _ = try git.pushURL(of: remote) } catch {
-            throw CommandFailure("cannot push to \(remote): \(Self.reason(error)). Nothing was applied.")
+            throw OperationFailure("cannot push to \(remote): \(Self.reason(error)). Nothing was applied.")
         }
     }
 
@@ -23,7 +22,7 @@ struct ApplyPush {
     /// if there is one, else the commit the apply started from.
     func push(_ commit: ObjectID, in git: GitRepository) throws {
         guard let branch = try git.headBranch() else {
-            throw CommandFailure("committed \(commit.short), but HEAD is not on a branch, so there is nothing to push to \(remote)")
+            throw OperationFailure("committed \(commit.short), but HEAD is not on a branch, so there is nothing to push to \(remote)")
         }
         let name = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst("refs/heads/".count)) : branch
         let trackingReference = try git.remoteTrackingReference(for: branch, remote: remote)
@@ -34,7 +33,7 @@ struct ApplyPush {
         do {
             try git.push(branch: branch, to: remote, expecting: expected)
         } catch let error as GitError where error.kind == .remoteMoved || error.kind == .rejected {
-            throw CommandFailure("""
+            throw OperationFailure("""
                 push refused: \(error.kind == .remoteMoved ? "" : "the remote moved; ")\(error.message).
                 Nothing on \(remote) was changed. The apply commit \(commit.short) is kept in your local repository \
                 (the key changes it records are already live).
@@ -43,10 +42,9 @@ struct ApplyPush {
                 changes, or push with `git push \(remote) \(name)`.
                 """)
         } catch {
-            throw CommandFailure("committed \(commit.short), but could not push it to \(remote): \(Self.reason(error)). "
+            throw OperationFailure("committed \(commit.short), but could not push it to \(remote): \(Self.reason(error)). "
                 + "The commit is kept locally; push it when \(remote) can be reached.")
         }
-        print("Pushed \(commit.short) to \(remote) (\(name)).")
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -10,6 +10,6 @@ public struct RotationPredecessor: Equatable, Sendable {
 
     public init(hash: String, deleteAfter: Date) {
         self.hash = hash
-        self.deleteAfter = StateTimestamp.truncated(deleteAfter)
+        self.deleteAfter = deleteAfter.wholeSeconds
     }
 }
