@@ -178,6 +178,13 @@ let package = Package(
             dependencies: ["SyntheticRepository", "Manifest", "Domain", "OpenRouterAPI", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
+            name: "EngineTests",
+            dependencies: [
+                "Engine", "Plan", "PlanFile", "Domain", "Manifest", "SealedState", "Git", "OpenRouterClient",
+                "OpenRouterSimulator", "TestSupport",
+            ],
+            exclude: ["Golden"], swiftSettings: swiftSettings),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["keyplane", "TestSupport", "Git", "Domain", "OpenRouterAPI", "OpenRouterSimulator"],
             swiftSettings: swiftSettings),

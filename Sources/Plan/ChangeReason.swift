@@ -16,7 +16,7 @@ public enum ChangeReason: Codable, Hashable, Sendable {
     /// Imported by hash; its secret is unknown to keyplane.
     case importedByHash
     /// After the import, this field is set as declared.
-    case setAsDeclaredAfterImport(KeyValues.Field)
+    case setAsDeclaredAfterImport(field: KeyValues.Field)
     /// The imported key's expiry differs from the manifests'; OpenRouter cannot change it, so the
     /// next plan replaces the key.
     case importedExpiryDiffers(live: Date?, declared: Date)
@@ -29,11 +29,11 @@ public enum ChangeReason: Codable, Hashable, Sendable {
     /// The key expired.
     case expired(at: Date?)
     /// The old key keeps working until this moment and a later apply deletes it.
-    case oldKeyKeptUntil(Date)
+    case oldKeyKeptUntil(until: Date)
     /// The field changes in the manifests.
-    case changedInManifests(KeyValues.Field)
+    case changedInManifests(field: KeyValues.Field)
     /// The field was changed outside keyplane and is put back.
-    case putBack(KeyValues.Field)
+    case putBack(field: KeyValues.Field)
     /// Removed from the manifests: the key stops working and its secret is discarded.
     case removedFromManifests
     /// Removed from the manifests, and already gone from OpenRouter: only the record goes.

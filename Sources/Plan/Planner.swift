@@ -158,7 +158,7 @@ public enum Planner {
             let before = live.values
             let after = desiredValues(spec, name: live.values.name, expiresAt: live.values.expiresAt)
             var reasons: [ChangeReason] = [.importedByHash]
-                + after.differences(from: before, including: KeyValues.mutableFields).map { .setAsDeclaredAfterImport($0) }
+                + after.differences(from: before, including: KeyValues.mutableFields).map { .setAsDeclaredAfterImport(field: $0) }
             let declaredExpiry = spec.settings.expiry.date(createdAt: live.createdAt)
             if !KeyValues.sameMoment(declaredExpiry, live.values.expiresAt) {
                 reasons.append(.importedExpiryDiffers(live: live.values.expiresAt, declared: declaredExpiry))
@@ -193,7 +193,7 @@ public enum Planner {
                     handover = .immediate
                 }
                 var reasons: [ChangeReason] = [reason.reason, .deploymentsMustPickUpNewSecret]
-                if case .overlap(let until) = handover { reasons.append(.oldKeyKeptUntil(until)) }
+                if case .overlap(let until) = handover { reasons.append(.oldKeyKeptUntil(until: until)) }
                 changes.append(PlanChange(resource: .key(spec.address), action: .replace, remoteID: entry.hash,
                                           before: .key(current), after: .key(after), expiry: spec.settings.expiry,
                                           handover: handover, reasons: reasons, widening: SpendWidening.between(current, after)))
@@ -209,7 +209,7 @@ public enum Planner {
             } else {
                 let drifted = Set(current.differences(from: recorded, including: KeyValues.mutableFields))
                 let reasons: [ChangeReason] = fields.map { field in
-                    drifted.contains(field) && after.same(field, as: recorded) ? .putBack(field) : .changedInManifests(field)
+                    drifted.contains(field) && after.same(field, as: recorded) ? .putBack(field: field) : .changedInManifests(field: field)
                 }
                 changes.append(PlanChange(resource: .key(spec.address), action: .update, remoteID: entry.hash,
                                           before: .key(current), after: .key(after), reasons: reasons,

@@ -52,6 +52,14 @@ struct PlanRenderingTests {
         }
     }
 
+    @Test("the plan's JSON document matches its golden file")
+    func jsonGolden() throws {
+        let text = String(decoding: try PlannerTests.scenario().encoded(), as: UTF8.self)
+        if let diff = try Golden.compare(text, with: golden.appendingPathComponent("scenario.json")) {
+            Issue.record(Comment(rawValue: diff))
+        }
+    }
+
     @Test("the JSON document carries the summary, the fingerprint and every widening")
     func jsonDocument() throws {
         let text = String(decoding: try PlannerTests.scenario().encoded(), as: UTF8.self)
