@@ -104,7 +104,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "Site",
-            dependencies: ["Status", "Domain", "Manifest", "StateModel", "SealedState", "Markdown", "MarkdownText", "Git", "Parallel"],
+            dependencies: [
+                "Status", "Domain", "Manifest", "StateModel", "SealedState", "Markdown", "MarkdownText", "Git", "Parallel",
+                "FileSystem",
+            ],
             swiftSettings: swiftSettings),
 
         // MARK: Commands: a library that holds them, and a thin executable over it.

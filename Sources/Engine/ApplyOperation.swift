@@ -4,6 +4,7 @@ import Git
 import FileSystem
 import Manifest
 import OpenRouterClient
+import Parallel
 import Plan
 import PlanFile
 import SealedState
@@ -31,7 +32,7 @@ public struct ApplyOperation: Sendable {
     public func run(observer: any OperationObserver) async throws -> ApplyReport {
         let now = request.plan.now
         if let push = request.push { try ApplyPush.check(push, root: workspace.root) }
-        let inputs = try Inputs.manifests(of: workspace, now: now, observer: observer)
+        let inputs = try await Inputs.manifests(of: workspace, now: now, observer: observer)
         let git: GitRepository
         do { git = try GitRepository.open(at: workspace.root) } catch {
             throw OperationFailure("apply commits the state through git, but \(workspace.root.path) is not in a git repository: \(error)")
@@ -63,7 +64,7 @@ public struct ApplyOperation: Sendable {
         // journal to recover, nothing changes the keys before the refresh, so the first page of
         // the listing is asked for along with the check. A state that cannot be opened is
         // reported rather than anything the connection ran into.
-        let opening = Task.detached { [workspace] in try workspace.openState() }
+        let opening = Task { [workspace] in try await ParallelWork.offPool { try workspace.openState() } }
         let connecting = Task { [connector, parallelism = request.parallelism] in
             try await connector.open(maxConcurrentRequests: parallelism, prefetchingFirstPage: !interrupted)
         }
@@ -99,8 +100,10 @@ public struct ApplyOperation: Sendable {
 
         let live = try await Refreshed.keys(from: connection)
         let refreshed = Refreshed(live: live, managementKeyLabel: connection.managementKeyLabel, isSimulated: connection.isSimulated)
-        let fresh = try PlanOperation.plan(inputs, state: PriorState(opened, forWriting: true), refreshed: refreshed,
-                                           request: request.plan, workspace: workspace)
+        let prior = PriorState(opened, forWriting: true)
+        let fresh = try await ParallelWork.offPool { [request, workspace] in
+            try PlanOperation.plan(inputs, state: prior, refreshed: refreshed, request: request.plan, workspace: workspace)
+        }
         let document = try await choosePlan(fresh: fresh, recovered: recovered, observer: observer)
         guard document.plan.violations.isEmpty else {
             let count = document.plan.violations.count
@@ -133,7 +136,7 @@ public struct ApplyOperation: Sendable {
             now: now, manifest: inputs.manifest, entries: opened.state.sortedEntries,
             live: Dictionary(after.map { ($0.hash, $0) }, uniquingKeysWith: { a, _ in a }),
             unmanaged: after.filter { unmanagedHashes.contains($0.hash) }, drift: [], refreshedAt: now)
-        let statusMarkdown = Task.detached { StatusMarkdown.render(status) }
+        let statusMarkdown = Task { await ParallelWork.offPool { StatusMarkdown.render(status) } }
         try workspace.write(&opened)
         do {
             try AtomicFile.write(Array(await statusMarkdown.value.utf8), to: workspace.statusURL)

@@ -16,8 +16,9 @@ struct Inputs: Sendable {
     var files: [String]
 
     /// Loads the manifests, reporting their diagnostics; throws when they have errors.
-    static func manifests(of workspace: Workspace, now: Date, observer: any OperationObserver) throws -> Inputs {
-        let result = ManifestLoader.load(path: workspace.manifestsPath, now: now)
+    static func manifests(of workspace: Workspace, now: Date, observer: any OperationObserver) async throws -> Inputs {
+        let path = workspace.manifestsPath
+        let result = await ParallelWork.offPool { ManifestLoader.load(path: path, now: now) }
         observer.diagnostics(result.diagnostics)
         guard let manifest = result.manifest else {
             throw OperationFailure(
@@ -49,12 +50,12 @@ extension Workspace {
     /// been touched; the state's own refusal comes from awaiting the returned task.
     func manifestsWhileOpeningState(now: Date, observer: any OperationObserver) async throws
         -> (inputs: Inputs, state: Task<PriorState?, any Error>) {
-        let opening = Task.detached { [self] () throws -> PriorState? in
+        let opening = Task { [self] () async throws -> PriorState? in
             guard state.exists else { return nil }
-            return PriorState(try openState())
+            return try await ParallelWork.offPool { PriorState(try openState()) }
         }
         do {
-            return (try Inputs.manifests(of: self, now: now, observer: observer), opening)
+            return (try await Inputs.manifests(of: self, now: now, observer: observer), opening)
         } catch {
             _ = try? await opening.value
             throw error

@@ -28,11 +28,16 @@ public struct PlanOperation: Sendable {
             throw error
         }
         guard request.refresh || !request.adoptions.isEmpty else {
-            return try Self.plan(inputs, state: try await opening.value, refreshed: nil, request: request, workspace: workspace)
+            let state = try await opening.value
+            return try await ParallelWork.offPool { [request, workspace] in
+                try Self.plan(inputs, state: state, refreshed: nil, request: request, workspace: workspace)
+            }
         }
         let (state, refreshed) = try await Refreshed.whileOpening(opening, connector: connector)
         ExitTimeMemory.keep((inputs, state, refreshed))
-        return try Self.plan(inputs, state: state, refreshed: refreshed, request: request, workspace: workspace)
+        return try await ParallelWork.offPool { [request, workspace] in
+            try Self.plan(inputs, state: state, refreshed: refreshed, request: request, workspace: workspace)
+        }
     }
 
     /// Assembles the plan from inputs already gathered. The planner only carries the binding over

@@ -79,11 +79,22 @@ public enum FileDescriptor {
     /// Writes every byte, going on after partial writes and interruptions (`EINTR`): the one copy
     /// of that loop.
     public static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileError) {
+        var failure: FileError?
+        bytes.withUnsafeBytes { buffer in
+            do throws(FileError) { try writeAll(buffer, to: descriptor, path: path) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes every byte of `buffer`, from the descriptor's position, or from the file's start
+    /// with `fromStart` (a positional write, which leaves the position alone).
+    public static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String,
+                                fromStart: Bool = false) throws(FileError) {
         var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
-            }
+        while offset < buffer.count {
+            let written = fromStart
+                ? pwrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
+                : Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw FileError.current(path)

@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -13,15 +14,8 @@ enum SecretsFile {
             throw CommandFailure("cannot create \(path): \(reason)")
         }
         defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            offset += written
+        do { try FileDescriptor.writeAll(Array(text.utf8), to: descriptor, path: path) } catch {
+            throw CommandFailure("\(error)")
         }
         guard fchmod(descriptor, 0o600) == 0, fsync(descriptor) == 0 else {
             throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Engine
 import Git
+import Parallel
 import Site
 import Status
 
@@ -37,12 +38,14 @@ struct SiteCommand: AsyncParsableCommand {
         // they are read on another core while the snapshot is gathered, which mostly waits on
         // OpenRouter or runs on one core.
         let state = repository.state
-        async let sources = Result { try Self.readSources(root: root, state: state, docsURL: docsURL, output: output) }
+        let sources = Task { try await ParallelWork.offPool { try Self.readSources(root: root, state: state, docsURL: docsURL, output: output) } }
         let snapshot = try await StatusCommand.snapshot(repository, credentials, api, refresh: refresh)
         let summary: SiteWriter.Summary
         do {
-            let (history, docs, folder) = try await sources.get()
-            summary = try StaticSite.write(report: StatusReport(snapshot), history: history, docs: docs, into: folder)
+            let (history, docs, folder) = try await sources.value
+            summary = try await ParallelWork.offPool {
+                try StaticSite.write(report: StatusReport(snapshot), history: history, docs: docs, into: folder)
+            }
         } catch {
             throw CommandFailure("cannot write the site to \(out): \(error)")
         }

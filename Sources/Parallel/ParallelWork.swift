@@ -5,7 +5,28 @@ import Synchronization
 /// Runs independent pieces of work on every core: decoding manifest files, parsing and writing
 /// state client files, rendering and writing site pages. Results come back in input order, and a
 /// failure is reported the same way whatever the schedule, so output never depends on timing.
+///
+/// `map` and `both` block the calling thread until the work is done. From async code, call them
+/// inside `offPool`, which runs them on a Dispatch thread and suspends the task meanwhile, so no
+/// thread of Swift's cooperative pool (one per core) is held waiting.
 public enum ParallelWork {
+    /// Runs `work` (CPU-bound, synchronous, possibly itself parallel) on a Dispatch thread and
+    /// returns its result, suspending the calling task instead of blocking a cooperative thread.
+    public static func offPool<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try work() })
+            }
+        }
+    }
+
+    /// `offPool` for work that cannot fail.
+    public static func offPool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
+    }
+
     /// `body(index)` for every index in `0..<count`, on up to one thread per core. Workers take
     /// the next `batch` indices as they finish, so pieces of uneven cost still end together. If
     /// pieces throw, the error of the lowest index is thrown, once every worker has stopped.

@@ -1,3 +1,4 @@
+import FileSystem
 public import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -54,14 +55,8 @@ public struct SiteFolder: Sendable {
         let oldSize = Int(status.st_size)
         return try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
             if oldSize == bytes.count, try Self.holds(descriptor, bytes, path: path) { return false }
-            var offset = 0
-            while offset < bytes.count {
-                let count = pwrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset, off_t(offset))
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw failure(path, "write")
-                }
-                offset += count
+            do { try FileDescriptor.writeAll(bytes, to: descriptor, path: path, fromStart: true) } catch {
+                throw failure(path, "write")
             }
             if oldSize > bytes.count, ftruncate(descriptor, off_t(bytes.count)) != 0 { throw failure(path, "ftruncate") }
             return true
