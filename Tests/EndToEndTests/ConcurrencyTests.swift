@@ -8,32 +8,50 @@ import TestSupport
 /// simulator, so the simulators' request counts show which run touched the API: exactly one may.
 @Suite("two concurrent applies")
 struct ConcurrencyTests {
+    /// Both simulators hold every request until released: the run that takes the lock stops at
+    /// its first API call, still holding it, so the other meets the lock however the two are
+    /// scheduled. Once one run has ended (the refused one), the holds are released.
     @Test("exactly one touches the API; the other is refused before any call and names the holder")
     func oneWinsOneIsRefused() async throws {
-        var slow = FaultSettings()
-        slow.latencyMilliseconds = 150  // the winner is still running when the loser checks the lock
-        let workspace = try await KeyplaneWorkspace(faults: slow)
+        let workspace = try await KeyplaneWorkspace()
         defer { Task { await workspace.stop() } }
-        let second = try await SimulatorHarness.start(faults: slow)
+        let second = try await SimulatorHarness.start()
         defer { Task { try? await second.stop() } }
-        await workspace.harness.faults.resetCounts()
+        var hold = FaultSettings()
+        hold.holdRequests = true
+        for simulator in [workspace.harness, second] {
+            await simulator.faults.replace(with: hold)
+            await simulator.faults.resetCounts()
+        }
 
         let runs = try [
             workspace.start(["apply", "--auto-approve", "--parallelism", "1"]),
             workspace.start(["apply", "--auto-approve", "--parallelism", "1"],
                             environment: KeyplaneWorkspace.environment(for: second)),
         ]
-        var outputs: [KeyplaneProcess.Output] = []
-        for run in runs { outputs.append(await workspace.finish(run)) }
+        var outputs: [KeyplaneProcess.Output?] = [nil, nil]
+        var endedFirst: Int?
+        await withTaskGroup(of: (Int, KeyplaneProcess.Output).self) { group in
+            for (index, run) in runs.enumerated() { group.addTask { (index, await run.wait()) } }
+            while let (index, output) = await group.next() {
+                if endedFirst == nil {
+                    endedFirst = index
+                    for simulator in [workspace.harness, second] { await simulator.faults.replace(with: FaultSettings()) }
+                }
+                outputs[index] = output
+            }
+        }
+        let ended = outputs.compactMap { $0 }
         let requests = [await workspace.harness.faults.counts.requests, await second.faults.counts.requests]
 
-        let winners = outputs.indices.filter { outputs[$0].exitCode == 0 }
-        try #require(winners.count == 1, "exit codes \(outputs.map(\.exitCode)): \(outputs.map(\.stderr))")
+        let winners = ended.indices.filter { ended[$0].exitCode == 0 }
+        try #require(winners.count == 1, "exit codes \(ended.map(\.exitCode)): \(ended.map(\.stderr))")
         let winner = winners[0], loser = 1 - winner
+        #expect(endedFirst == loser, "the run that took the lock ended while its requests were held")
         #expect(requests[winner] > 0)
         #expect(requests[loser] == 0, "the refused apply made \(requests[loser]) API requests")
-        #expect(outputs[loser].stderr.contains("another apply holds the lock"), "\(outputs[loser].stderr)")
-        #expect(outputs[loser].stderr.contains("pid \(runs[winner].pid)"), "the refusal does not name the holder: \(outputs[loser].stderr)")
+        #expect(ended[loser].stderr.contains("another apply holds the lock"), "\(ended[loser].stderr)")
+        #expect(ended[loser].stderr.contains("pid \(runs[winner].pid)"), "the refusal does not name the holder: \(ended[loser].stderr)")
 
         let keys = [await workspace.liveKeys().count, await second.state.keyCount]
         #expect(keys[winner] == 4 && keys[loser] == 0)
