@@ -193,12 +193,16 @@ import Testing
         }
     }
 
+    /// The simulator holds requests until two have arrived, so two are surely in flight at once
+    /// (no latency to make overlap likely); the client's limit must keep it at two.
     @Test func requestsInFlightStayWithinTheGlobalLimit() async throws {
-        let faults = Self.faults { $0.latencyMilliseconds = 30 }
+        let faults = Self.faults { $0.holdRequests = true }
         try await Self.withClient(faults: faults, maxConcurrentRequests: 2) { client, sim in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<8 { group.addTask { _ = try await client.currentKey() } }
                 for _ in 0..<4 { group.addTask { _ = try await client.listPage(offset: 0) } }
+                await sim.faults.waitUntilHeld(2)
+                await sim.faults.replace(with: FaultSettings())
                 try await group.waitForAll()
             }
             // Counted by the simulator, as it handled them.
