@@ -41,7 +41,9 @@ extension UTCTime {
             if year < 0 { put(UInt8(ascii: "-")) }
             let magnitude = year.magnitude
             var yearDigits = 4
-            while yearDigits < 20, magnitude >= Self.powerOfTen(yearDigits) { yearDigits += 1 }
+            if magnitude >= 10_000 {
+                while yearDigits < 20, magnitude >= Self.powerOfTen(yearDigits) { yearDigits += 1 }
+            }
             put(magnitude, digits: yearDigits)
             put(UInt8(ascii: "-"))
             put(month, digits: 2)
@@ -74,7 +76,10 @@ extension UTCTime {
     }
 
     /// `date` as UTC text in `style`.
-    public static func text(_ date: Date, _ style: Style) -> String { UTCTime(date).text(style) }
+    public static func text(_ date: Date, _ style: Style) -> String {
+        // Only the API's form shows a fraction; the others skip working it out.
+        style == .dateTimeMilliseconds ? UTCTime(date).text(style) : UTCTime(secondsSince1970: wholeSeconds(of: date)).text(style)
+    }
 
     private static func powerOfTen(_ exponent: Int) -> UInt {
         var value: UInt = 1
