@@ -1,6 +1,13 @@
 /// An amount of US dollars, held exactly as a whole number of nano-dollars (10⁻⁹ USD), which is
 /// the precision OpenRouter reports. Exact arithmetic keeps comparisons between the manifests and
 /// the API free of floating-point surprises.
+///
+/// The range is what an `Int64` of nano-dollars holds, about ±$9.22 billion (`USD.min` to
+/// `USD.max`). Amounts beyond it do occur on the wire (a dashboard "unlimited" limit is $10¹²), so
+/// every operation here saturates at those bounds instead of trapping or wrapping: a sum, a
+/// difference or a product that would leave the range is the nearest bound. For money that is the
+/// least surprising answer (a huge limit stays huge; nothing turns negative), and it never stops a
+/// run on numbers from outside.
 public struct USD: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static let nanosPerDollar: Int64 = 1_000_000_000
 
@@ -11,23 +18,52 @@ public struct USD: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static let zero = USD(nanos: 0)
 
-    /// Converts an API number, rounding to the nearest nano-dollar.
+    /// The largest amount: `Int64.max` nano-dollars, $9,223,372,036.854775807.
+    public static let max = USD(nanos: .max)
+
+    /// The smallest amount: `Int64.min` nano-dollars, -$9,223,372,036.854775808.
+    public static let min = USD(nanos: .min)
+
+    /// Converts an API number, rounding to the nearest nano-dollar. Amounts beyond the range,
+    /// `+infinity` and `-infinity` saturate at `USD.max` and `USD.min`; NaN, which has no amount,
+    /// is zero. Readers of outside input refuse non-finite numbers before they get here (see
+    /// `isRepresentable(_:)`); this initializer is total so that no input can trap.
     public init(_ dollars: Double) {
-        nanos = Int64((dollars * Double(Self.nanosPerDollar)).rounded())
+        nanos = Self.saturatingNanos(dollars * Double(Self.nanosPerDollar))
+    }
+
+    /// Whether `dollars` converts without saturating: finite and within `USD.min...USD.max`.
+    public static func isRepresentable(_ dollars: Double) -> Bool {
+        let scaled = (dollars * Double(nanosPerDollar)).rounded()
+        // 2⁶³ is the first Double above Int64.max; -2⁶³ is Int64.min exactly.
+        return scaled.isFinite && scaled < 0x1p63 && scaled >= -0x1p63
+    }
+
+    /// `value` rounded to a whole number and clamped to Int64, NaN as zero: the one place a
+    /// Double becomes nano-dollars, so no conversion can trap.
+    static func saturatingNanos(_ value: Double) -> Int64 {
+        let rounded = value.rounded()
+        if rounded.isNaN { return 0 }
+        if rounded >= 0x1p63 { return .max }
+        if rounded <= -0x1p63 { return .min }
+        return Int64(rounded)
     }
 
     /// Parses decimal text such as `12`, `12.5` or `0.000000001`, exactly. Nil for anything else,
-    /// including a sign, an exponent or more than nine decimals.
+    /// including a sign, an exponent, more than nine decimals or an amount above `USD.max`.
     public init?(decimal text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty,
             whole.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), whole.count <= 12
         else { return nil }
-        var nanos = Int64(whole)! * Self.nanosPerDollar
+        // At most twelve digits, so the whole dollars fit; the nano-dollars may not.
+        var (nanos, overflow) = Int64(whole)!.multipliedReportingOverflow(by: Self.nanosPerDollar)
+        guard !overflow else { return nil }
         if parts.count == 2 {
             let fraction = parts[1]
             guard !fraction.isEmpty, fraction.count <= 9, fraction.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-            nanos += Int64(fraction + String(repeating: "0", count: 9 - fraction.count))!
+            (nanos, overflow) = nanos.addingReportingOverflow(Int64(fraction + String(repeating: "0", count: 9 - fraction.count))!)
+            guard !overflow else { return nil }
         }
         self.nanos = nanos
     }
@@ -45,7 +81,7 @@ public struct USD: Hashable, Comparable, Sendable, CustomStringConvertible {
         let whole = magnitude / UInt64(Self.nanosPerDollar)
         var fraction = magnitude % UInt64(Self.nanosPerDollar)
         var decimals = 9
-        while decimals > max(minimumDecimals, 0), fraction % 10 == 0 {
+        while decimals > Swift.max(minimumDecimals, 0), fraction % 10 == 0 {
             fraction /= 10
             decimals -= 1
         }
@@ -78,23 +114,46 @@ public struct USD: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public static func < (lhs: USD, rhs: USD) -> Bool { lhs.nanos < rhs.nanos }
-    public static func + (lhs: USD, rhs: USD) -> USD { USD(nanos: lhs.nanos &+ rhs.nanos) }
-    public static func - (lhs: USD, rhs: USD) -> USD { USD(nanos: lhs.nanos &- rhs.nanos) }
-    public static func += (lhs: inout USD, rhs: USD) { lhs = lhs + rhs }
 
-    /// This amount multiplied by a whole number.
-    public func times(_ factor: Int) -> USD { USD(nanos: nanos &* Int64(factor)) }
-
-    /// This amount rounded to whole cents, halves away from zero, as on an invoice.
-    public func roundedToCents() -> USD {
-        let cent: Int64 = 10_000_000
-        let half = nanos < 0 ? -cent / 2 : cent / 2
-        return USD(nanos: (nanos + half) / cent * cent)
+    /// The sum, saturating at `USD.min` and `USD.max`.
+    public static func + (lhs: USD, rhs: USD) -> USD {
+        let (sum, overflow) = lhs.nanos.addingReportingOverflow(rhs.nanos)
+        guard overflow else { return USD(nanos: sum) }
+        // Only two amounts of one sign overflow, and then towards that sign.
+        return rhs.nanos < 0 ? .min : .max
     }
 
-    /// This amount multiplied by a rate such as a markup of 1.3, rounded to the nano-dollar.
+    /// The difference, saturating at `USD.min` and `USD.max`.
+    public static func - (lhs: USD, rhs: USD) -> USD {
+        let (difference, overflow) = lhs.nanos.subtractingReportingOverflow(rhs.nanos)
+        guard overflow else { return USD(nanos: difference) }
+        return rhs.nanos < 0 ? .max : .min
+    }
+
+    public static func += (lhs: inout USD, rhs: USD) { lhs = lhs + rhs }
+
+    /// This amount multiplied by a whole number, saturating at `USD.min` and `USD.max`.
+    public func times(_ factor: Int) -> USD {
+        let (product, overflow) = nanos.multipliedReportingOverflow(by: Int64(factor))
+        guard overflow else { return USD(nanos: product) }
+        return (nanos < 0) == (factor < 0) ? .max : .min
+    }
+
+    /// This amount rounded to whole cents, halves away from zero, as on an invoice; near the
+    /// bounds, the nearest whole cent within them.
+    public func roundedToCents() -> USD {
+        let cent: Int64 = 10_000_000
+        let remainder = nanos % cent
+        let down = nanos - remainder  // towards zero, never overflows
+        guard remainder.magnitude >= UInt64(cent / 2) else { return USD(nanos: down) }
+        let (away, overflow) = down.addingReportingOverflow(remainder < 0 ? -cent : cent)
+        return USD(nanos: overflow ? down : away)
+    }
+
+    /// This amount multiplied by a rate such as a markup of 1.3, rounded to the nano-dollar and
+    /// saturating at `USD.min` and `USD.max`.
     public func times(_ rate: Rate) -> USD {
-        USD(nanos: Int64((Double(nanos) * Double(rate.thousandths) / 1000).rounded()))
+        USD(nanos: Self.saturatingNanos(Double(nanos) * Double(rate.thousandths) / 1000))
     }
 }
 

@@ -1,3 +1,4 @@
+import Domain
 public import Foundation
 public import Git
 
@@ -16,7 +17,7 @@ public enum ApplyLock {
         public var host: String?
         public var pid: Int32?
 
-        public var description: String { "\(who), since \(ISO8601DateFormatter().string(from: since))" }
+        public var description: String { "\(who), since \(UTCTime.text(since, .dateTime))" }
 
         /// True when the holder ran on this host and its process is gone: it crashed or was killed.
         public var isDeadOnThisHost: Bool {
@@ -73,15 +74,32 @@ public enum ApplyLock {
                 guard Date() < deadline else {
                     throw GitError(
                         kind: .locked, function: error.function, code: error.code,
-                        message: "git's lock file on \(reference) stayed in place for \(Int(lockFileWait)) s (\(error.message)); if no keyplane or git process is running in this repository, delete .git/\(reference).lock and try again")
+                        message: "git's lock file on \(reference) stayed in place for \(secondsText(lockFileWait)) (\(error.message)); if no keyplane or git process is running in this repository, delete .git/\(reference).lock and try again")
                 }
                 Thread.sleep(forTimeInterval: 0.01)
             }
         }
     }
 
-    /// How long to wait for another process's git lock file on the lock ref to go away.
-    static let lockFileWait: TimeInterval = 5
+    /// The environment variable that sets `lockFileWait`, in seconds.
+    public static let lockFileWaitVariable = "KEYPLANE_LOCK_FILE_WAIT"
+
+    /// How long to wait for another process's git lock file on the lock ref to go away: 5 s, or
+    /// the seconds `KEYPLANE_LOCK_FILE_WAIT` says (0 or more, such as `0.2`; tests use it so as
+    /// not to wait out the default).
+    static let lockFileWait: TimeInterval = lockFileWait(environment: ProcessInfo.processInfo.environment)
+
+    /// The wait `environment` sets, or 5 s when it sets none or no number of 0 seconds or more.
+    static func lockFileWait(environment: [String: String]) -> TimeInterval {
+        guard let text = environment[lockFileWaitVariable], let seconds = TimeInterval(text), seconds.isFinite, seconds >= 0
+        else { return 5 }
+        return seconds
+    }
+
+    /// `5 s`, `0.2 s`.
+    private static func secondsText(_ seconds: TimeInterval) -> String {
+        seconds == seconds.rounded() && seconds < 1e15 ? "\(Int64(seconds)) s" : "\(seconds) s"
+    }
 
     /// The current holder, or nil when the lock is free.
     public static func current(in repository: GitRepository) throws -> Holder? {

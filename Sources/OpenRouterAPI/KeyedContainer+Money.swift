@@ -2,12 +2,25 @@ import Domain
 
 // Money travels as JSON numbers (USD with up to nine decimals) and limit windows as strings;
 // `USD` and `LimitReset` stay free of `Codable`, so the wire format lives here.
+//
+// An amount beyond what `USD` holds (a dashboard "unlimited" limit of 1e12) saturates at
+// `USD.max` or `USD.min`; a number that is not finite (1e400 reads as infinity) has no amount and
+// is refused, naming the field.
 
 extension KeyedDecodingContainer {
-    func decodeUSD(_ key: Key) throws -> USD { USD(try decode(Double.self, forKey: key)) }
+    func decodeUSD(_ key: Key) throws -> USD { try usd(decode(Double.self, forKey: key), key) }
 
     func decodeUSDIfPresent(_ key: Key) throws -> USD? {
-        try decodeIfPresent(Double.self, forKey: key).map(USD.init)
+        try decodeIfPresent(Double.self, forKey: key).map { try usd($0, key) }
+    }
+
+    /// `dollars` as an amount, or a decoding error at `key` when it is not finite.
+    func usd(_ dollars: Double, _ key: Key) throws -> USD {
+        guard dollars.isFinite else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self, debugDescription: "\(key.stringValue) must be a finite number of US dollars, not \(dollars)")
+        }
+        return USD(dollars)
     }
 
     func decodeLimitResetIfPresent(_ key: Key) throws -> LimitReset? {

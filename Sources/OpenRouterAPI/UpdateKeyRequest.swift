@@ -41,7 +41,7 @@ public struct UpdateKeyRequest: Hashable, Sendable, Codable {
         switch try c.decodeFieldUpdate(Double.self, .limit) {
         case .unchanged: limit = .unchanged
         case .clear: limit = .clear
-        case .set(let value): limit = .set(USD(value))
+        case .set(let value): limit = .set(try c.usd(value, .limit))
         }
         if c.contains(.limitReset), try !c.decodeNil(forKey: .limitReset) {
             guard let value = try c.decodeLimitResetIfPresent(.limitReset) else { limitReset = .clear; return }

@@ -19,11 +19,43 @@ public actor FaultInjector {
 
     public init(settings: FaultSettings = FaultSettings()) { self.settings = settings }
 
-    /// Replaces every setting and forgets the rate windows.
+    /// Requests waiting while `holdRequests` is on.
+    private var held: [CheckedContinuation<Void, Never>] = []
+    /// Callers of `waitUntilHeld(_:)`, with the count each waits for.
+    private var heldWatchers: [(count: Int, waiter: CheckedContinuation<Void, Never>)] = []
+
+    /// How many API requests are waiting because `holdRequests` is on.
+    public var heldRequests: Int { held.count }
+
+    /// Replaces every setting and forgets the rate windows; held requests go on when the new
+    /// settings do not hold them.
     public func replace(with settings: FaultSettings) {
         self.settings = settings
         recentGlobal = []
         recentByRoute = [:]
+        if !settings.holdRequests {
+            let released = held
+            held = []
+            for request in released { request.resume() }
+        }
+    }
+
+    /// Returns at once, or once `holdRequests` is turned off.
+    func waitWhileHeld() async {
+        guard settings.holdRequests else { return }
+        await withCheckedContinuation { request in
+            held.append(request)
+            let reached = heldWatchers.filter { $0.count <= held.count }
+            heldWatchers.removeAll { $0.count <= held.count }
+            for watcher in reached { watcher.waiter.resume() }
+        }
+    }
+
+    /// Returns once at least `count` requests are held: the event a test waits on, instead of
+    /// sleeping until they have probably arrived.
+    public func waitUntilHeld(_ count: Int) async {
+        guard held.count < count else { return }
+        await withCheckedContinuation { heldWatchers.append((count, $0)) }
     }
 
     private func applies(to route: APIRoute) -> Bool {

@@ -4,8 +4,8 @@ import Hummingbird
 import Logging
 import OpenRouterAPI
 
-/// Applies the configured faults to `/api/v1` requests: latency, `429`, `500`/`503` before the
-/// handler runs, and "commit, then drop" after it succeeded.
+/// Applies the configured faults to `/api/v1` requests: a hold, latency, `429`, `500`/`503` before
+/// the handler runs, and "commit, then drop" after it succeeded.
 struct FaultMiddleware: RouterMiddleware {
     typealias Context = SimulatorRequestContext
 
@@ -20,6 +20,7 @@ struct FaultMiddleware: RouterMiddleware {
         injector.inFlight.enter()
         defer { injector.inFlight.leave() }
 
+        await injector.waitWhileHeld()
         let latency = await injector.latency
         if latency > .zero { try await Task.sleep(for: latency) }
 

@@ -29,6 +29,10 @@ public struct FaultSettings: Hashable, Sendable, Codable {
     public var dropNext: Int = 0
     /// The routes the share and next-N faults apply to, by name (`POST /keys`); nil: every route.
     public var routes: [String]?
+    /// Every API request waits, before any other fault, until new settings turn this off (`PUT
+    /// /_simulator/faults`, a reset, or `FaultInjector.replace`). A test holds a run at its first
+    /// call this way, a point it then knows the run is at, instead of slowing it and hoping.
+    public var holdRequests: Bool = false
 
     public init() {}
 
@@ -46,6 +50,7 @@ public struct FaultSettings: Hashable, Sendable, Codable {
         case dropShare = "drop_share"
         case dropNext = "drop_next"
         case routes
+        case holdRequests = "hold_requests"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -63,5 +68,6 @@ public struct FaultSettings: Hashable, Sendable, Codable {
         dropShare = try c.decodeIfPresent(Double.self, forKey: .dropShare) ?? 0
         dropNext = try c.decodeIfPresent(Int.self, forKey: .dropNext) ?? 0
         routes = try c.decodeIfPresent([String].self, forKey: .routes)
+        holdRequests = try c.decodeIfPresent(Bool.self, forKey: .holdRequests) ?? false
     }
 }

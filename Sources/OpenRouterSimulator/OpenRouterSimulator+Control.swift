@@ -6,6 +6,9 @@ import OpenRouterAPI
 /// The control routes under `/_simulator`: not part of OpenRouter's API, never faulted, and
 /// unauthenticated, so the simulator binds to loopback by default.
 extension OpenRouterSimulator {
+    /// The most one `POST /_simulator/clock` may move the clock, in seconds: 10,000 years.
+    static let maximumClockAdvance: TimeInterval = 10_000 * 366 * 86_400
+
     func addControlRoutes(to router: Router<SimulatorRequestContext>) {
         let state = state
         let faults = faults
@@ -20,8 +23,8 @@ extension OpenRouterSimulator {
         control.post("spend") { request, _ in
             let body = try await Self.jsonObject(request)
             guard case .string(let hash)? = body["hash"] else { throw SimulatorError.badRequest("hash is required") }
-            guard case .number(let amount)? = body["amount"], amount.isFinite else {
-                throw SimulatorError.badRequest("amount (USD) is required")
+            guard case .number(let amount)? = body["amount"], USD.isRepresentable(amount) else {
+                throw SimulatorError.badRequest("amount (USD) is required, at most \(USD.max.formatted(minimumDecimals: 0)) either way")
             }
             var byok = false
             if case .bool(let value)? = body["byok"] { byok = value }
@@ -31,8 +34,9 @@ extension OpenRouterSimulator {
 
         control.post("clock") { request, _ in
             let body = try await Self.jsonObject(request)
-            guard case .number(let seconds)? = body["advance_seconds"], seconds.isFinite else {
-                throw SimulatorError.badRequest("advance_seconds is required")
+            // Within 10,000 years either way, so that the clock stays a date the API can write.
+            guard case .number(let seconds)? = body["advance_seconds"], seconds.magnitude <= Self.maximumClockAdvance else {
+                throw SimulatorError.badRequest("advance_seconds is required, a number of seconds within 10,000 years")
             }
             let now = try await state.advanceClock(by: seconds)
             return try SimulatorResponses.json(["now": APITimestamp(now).text])

@@ -123,10 +123,14 @@ public final class OpenRouterSimulator: Sendable {
         // cJSON does not read exactly goes to JSONDecoder. (cJSON also takes a few things strict
         // JSON does not, such as leading zeros in numbers; the simulator accepts those too.)
         if let object = JSONValue.object(reading: data) { return object }
-        guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: data) else {
+        do {
+            return try APIBodyDecoder.decode([String: JSONValue].self, from: data)
+        } catch DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty {
+            // A number beyond a Double's range (`"limit": 1e400`), named by its field.
+            throw SimulatorError.badRequest(context.debugDescription)
+        } catch {
             throw SimulatorError.badRequest("the body must be a JSON object")
         }
-        return object
     }
 
     static func validateCreate(_ body: [String: JSONValue]) throws -> CreateKeyRequest {
@@ -192,10 +196,17 @@ public final class OpenRouterSimulator: Sendable {
         return update
     }
 
+    /// A limit as the request gives it. One beyond what `USD` holds (about $9.2 billion) is a 400
+    /// rather than a saturated value: the simulator cannot store what was asked for, and says so
+    /// instead of answering with a different limit.
     static func limit(_ value: JSONValue?) throws -> USD? {
         switch value {
         case nil, .null?: return nil
-        case .number(let number)? where number >= 0 && number.isFinite: return USD(number)
+        case .number(let number)? where number >= 0 && number.isFinite:
+            guard USD.isRepresentable(number) else {
+                throw SimulatorError.badRequest("limit must be at most \(USD.max.formatted(minimumDecimals: 0)), not \(number)")
+            }
+            return USD(number)
         default: throw SimulatorError.badRequest("limit must be a number of 0 or more, or null")
         }
     }

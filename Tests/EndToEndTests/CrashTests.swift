@@ -118,16 +118,12 @@ struct CrashTests {
             }
         }
 
+        // Every kill point is a file in the workspace (the journal, the state, a ref), so the
+        // check runs again on each change the kernel reports there, not on a timer.
+        let events = try FileEvents(watching: workspace.folder.url)
         let run = try workspace.start(["apply", "--auto-approve", "--parallelism", "4"])
-        var killed = false
-        while run.isRunning {
-            if try reached() {
-                run.kill()
-                killed = true
-                break
-            }
-            try await Task.sleep(for: .microseconds(300))
-        }
+        let killed = try await run.waitWhileRunning(until: reached, events: events)
+        if killed { run.kill() }
         let output = await workspace.finish(run)
         if killed {
             #expect(output.signaled && output.exitCode == SIGKILL, "\(point): the run ended on its own first: \(output.stderr)")

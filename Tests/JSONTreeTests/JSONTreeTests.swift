@@ -111,18 +111,33 @@ import Testing
             var flag: Bool
             var note: String?
         }
-        var generator = SystemRandomNumberGenerator()
+        // Seeded, and the seed is in every failure message; KEYPLANE_TEST_SEED tries another.
+        let seed = ProcessInfo.processInfo.environment["KEYPLANE_TEST_SEED"].flatMap { UInt64($0) } ?? 0x6a73_6f6e
+        var generator = SplitMix64(state: seed)
         let alphabet = Array("aé€😀\"\\/\n\t\u{1}zZ09 -_.")
         for _ in 0..<200 {
             let name = String((0..<Int.random(in: 0...20, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
-            let amount = (Double(Int.random(in: -1_000_000_000...1_000_000_000, using: &generator)) / 1e9) * pow(10, Double(Int.random(in: -3...6)))
-            let sample = Sample(name: name, amount: amount, flag: Bool.random(using: &generator), note: Bool.random() ? name : nil)
+            let amount = (Double(Int.random(in: -1_000_000_000...1_000_000_000, using: &generator)) / 1e9) * pow(10, Double(Int.random(in: -3...6, using: &generator)))
+            let sample = Sample(name: name, amount: amount, flag: Bool.random(using: &generator), note: Bool.random(using: &generator) ? name : nil)
             let bytes = Array(try JSONEncoder().encode(sample))
             let decoded = try JSONDecoder().decode(Sample.self, from: Data(bytes))
             let root = try #require(JSONTree(parsing: bytes)).value
             let read = Sample(name: try #require(root["name"]?.string), amount: try #require(root["amount"]?.number),
                               flag: try #require(root["flag"]?.bool as Bool?), note: root["note"]?.string)
-            #expect(read == decoded)
+            #expect(read == decoded, "seed \(seed)")
         }
+    }
+}
+
+/// SplitMix64, a generator that gives the same numbers for the same seed on every platform.
+private struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -87,15 +87,22 @@ import Testing
         }
     }
 
+    /// What the client decided to wait is in its log (`wait_ms`); the simulator's counts show the
+    /// one 429 and the retry. No clock is read: a time bound says nothing a loaded machine cannot break.
     @Test func rateLimitedRequestWaitsForRetryAfter() async throws {
         let faults = Self.faults { $0.rateLimitNext = 1; $0.retryAfterSeconds = 1 }
-        try await Self.withClient(faults: faults) { client, _ in
-            let started = ContinuousClock.now
+        let capture = LogCapture()
+        try await Self.withClient(faults: faults, logger: capture) { client, sim in
             let current = try await client.currentKey()
-            let elapsed = ContinuousClock.now - started
             #expect(current.isManagementKey)
-            #expect(elapsed >= .seconds(1))
+            let counts = await sim.faults.counts
+            #expect(counts.rateLimited == 1)
+            #expect(counts.requests == 2)
         }
+        let retries = capture.all.filter { $0.contains("retrying") }
+        #expect(retries.count == 1, "\(capture.all)")
+        let wait = retries.first.flatMap { $0.firstMatch(of: /wait_ms"?: "?(\d+)/) }.flatMap { Int($0.1) }
+        #expect((wait ?? 0) >= 1000, "the client did not wait out Retry-After: \(retries)")
     }
 
     @Test func serverErrorsAreRetriedForIdempotentRequests() async throws {
@@ -186,12 +193,16 @@ import Testing
         }
     }
 
+    /// The simulator holds requests until two have arrived, so two are surely in flight at once
+    /// (no latency to make overlap likely); the client's limit must keep it at two.
     @Test func requestsInFlightStayWithinTheGlobalLimit() async throws {
-        let faults = Self.faults { $0.latencyMilliseconds = 30 }
+        let faults = Self.faults { $0.holdRequests = true }
         try await Self.withClient(faults: faults, maxConcurrentRequests: 2) { client, sim in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<8 { group.addTask { _ = try await client.currentKey() } }
                 for _ in 0..<4 { group.addTask { _ = try await client.listPage(offset: 0) } }
+                await sim.faults.waitUntilHeld(2)
+                await sim.faults.replace(with: FaultSettings())
                 try await group.waitForAll()
             }
             // Counted by the simulator, as it handled them.

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// Runs the built `keyplane` binary as a child process, the way a person or CI would.
 public enum KeyplaneProcess {
@@ -84,14 +85,28 @@ extension KeyplaneProcess {
         private let process: Process
         private let outURL: URL
         private let errURL: URL
+        private let exit: ExitSignal
 
         public var pid: Int32 { process.processIdentifier }
         public var isRunning: Bool { process.isRunning }
 
-        init(process: Process, outURL: URL, errURL: URL) {
+        init(process: Process, outURL: URL, errURL: URL, exit: ExitSignal) {
             self.process = process
             self.outURL = outURL
             self.errURL = errURL
+            self.exit = exit
+        }
+
+        /// Waits until `condition` holds, checking it now and again after every change `events`
+        /// reports, and returns true; returns false as soon as the child has ended without it
+        /// holding. Its end wakes the wait too, so nothing here sleeps on a timer.
+        public func waitWhileRunning(until condition: () throws -> Bool, events: FileEvents) async rethrows -> Bool {
+            exit.observe { events.wake() }
+            while true {
+                guard !exit.hasEnded else { return false }
+                if try condition() { return true }
+                await events.next()
+            }
         }
 
         /// Sends SIGKILL: the child gets no chance to clean up, like a crash or an OOM kill.
@@ -130,7 +145,34 @@ extension KeyplaneProcess {
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardInput = FileHandle.nullDevice
+        let exit = ExitSignal()
+        process.terminationHandler = { _ in exit.end() }
         try process.run()
-        return Running(process: process, outURL: outURL, errURL: errURL)
+        return Running(process: process, outURL: outURL, errURL: errURL, exit: exit)
+    }
+}
+
+/// Whether a child has ended, and what to call when it does.
+final class ExitSignal: Sendable {
+    private let state = Mutex<(ended: Bool, observers: [@Sendable () -> Void])>((false, []))
+
+    var hasEnded: Bool { state.withLock { $0.ended } }
+
+    /// Calls `observer` once the child has ended, at once if it already has.
+    func observe(_ observer: @escaping @Sendable () -> Void) {
+        let ended = state.withLock { state in
+            if !state.ended { state.observers.append(observer) }
+            return state.ended
+        }
+        if ended { observer() }
+    }
+
+    func end() {
+        let observers = state.withLock { state in
+            state.ended = true
+            defer { state.observers = [] }
+            return state.observers
+        }
+        for observer in observers { observer() }
     }
 }
