@@ -189,7 +189,7 @@ let package = Package(
             exclude: ["Golden"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["keyplane", "TestSupport", "Git", "Domain", "OpenRouterAPI", "OpenRouterSimulator"],
+            dependencies: ["keyplane", "TestSupport", "Git", "Domain", "OpenRouterAPI", "OpenRouterSimulator", "Markdown"],
             swiftSettings: swiftSettings),
     ]
 )

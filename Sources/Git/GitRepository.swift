@@ -101,7 +101,14 @@ public final class GitRepository: @unchecked Sendable {
                 git_reference_create_matching(&reference, handle, name, &newOID, 1, &currentOID, logMessage),
                 "git_reference_create_matching")
         } else {
-            try Libgit2.check(git_reference_create(&reference, handle, name, &newOID, 0, logMessage), "git_reference_create")
+            // "Only if absent" is checked under the ref's lock: libgit2 compares the expected
+            // zero id with the ref as it stands once locked. `git_reference_create` without
+            // force checks for the ref before it takes the lock, so a writer that renames its
+            // lock file into place in between would be overwritten.
+            var absent = git_oid()
+            try Libgit2.check(
+                git_reference_create_matching(&reference, handle, name, &newOID, 1, &absent, logMessage),
+                "git_reference_create_matching")
         }
         git_reference_free(reference)
     }

@@ -296,7 +296,7 @@ public final class OpenRouterClient: Sendable {
     }
 
     private func decode<T: Decodable>(_ type: T.Type, _ reply: Reply, _ route: APIRoute) throws -> T {
-        do { return try JSONDecoder().decode(T.self, from: reply.body) } catch {
+        do { return try APIBodyDecoder.decode(T.self, from: reply.body) } catch {
             throw OpenRouterClientError.invalidResponse(route: route, detail: redact("\(error)"))
         }
     }

@@ -1,6 +1,7 @@
 public import Foundation
+import Domain
 
 extension Date {
     /// The moment truncated to a whole second, as the state's files store every timestamp.
-    package var wholeSeconds: Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
+    package var wholeSeconds: Date { UTCTime.truncatedToSeconds(self) }
 }
