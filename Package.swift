@@ -1,9 +1,10 @@
 // swift-tools-version:6.2
 // keyplane: OpenRouter API keys managed the GitOps way.
 //
-// The module list reads as the data flow:
-//   Manifest (YAML → desired model) → OpenRouterClient (refresh) + SealedState (open)
-//   → Plan → Apply (new state + commit) → Status / Site
+// The module list reads as the data flow (see README, "How it is built"):
+//   Manifest (desired) + SealedState → StateModel (prior) + OpenRouterClient (refreshed)
+//   → Plan → PlanFile / PlanReport → Engine (plan, apply, status operations) → Status / Site
+//   → KeyplaneCLI (commands: options, a request, a view, a call)
 // Each C library sits behind exactly one Swift module: Git (libgit2), Cryptography (libcrypto),
 // Markdown (cmark-gfm), YAML (libyaml), JSONTree (cJSON, the fast path for pages of keys and
 // state files). No C type appears in any public signature.
@@ -54,8 +55,11 @@ let package = Package(
         .target(name: "JSONTree", dependencies: ["CcJSON"], swiftSettings: swiftSettings),
 
         // MARK: The domain, from manifests to site.
+        // Values every module shares: addresses, money, a key's settings, live keys, UTC time.
         .target(name: "Domain", swiftSettings: swiftSettings),
+        // The one CPU-parallel primitive, and `offPool` for calling it from async code.
         .target(name: "Parallel", swiftSettings: swiftSettings),
+        // The one atomic file writer and write loop.
         .target(name: "FileSystem", swiftSettings: swiftSettings),
         .target(
             name: "Manifest",
@@ -83,17 +87,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        // The state's domain data (the prior side of a plan); SealedState stores it.
         .target(name: "StateModel", dependencies: ["Domain"], swiftSettings: swiftSettings),
         .target(
             name: "SealedState", dependencies: ["Domain", "StateModel", "Cryptography", "Git", "Parallel", "JSONTree", "FileSystem"],
             swiftSettings: swiftSettings),
+        // The planner and the plan: changes over resource kinds, drift, warnings, guards, as data.
         .target(name: "Plan", dependencies: ["Domain", "Manifest", "StateModel", "Parallel"], swiftSettings: swiftSettings),
+        // The saved plan's versioned format and fingerprint.
         .target(name: "PlanFile", dependencies: ["Plan", "Domain", "Cryptography"], swiftSettings: swiftSettings),
+        // The one markdown escaper: outside text goes in inert.
         .target(name: "MarkdownText", swiftSettings: swiftSettings),
+        // Plans in words: one vocabulary (PlanWords), the terminal text and the PR markdown.
         .target(
             name: "PlanReport", dependencies: ["Plan", "PlanFile", "Domain", "Manifest", "MarkdownText"],
             swiftSettings: swiftSettings),
         .target(name: "Status", dependencies: ["Domain", "Manifest", "StateModel", "MarkdownText"], swiftSettings: swiftSettings),
+        // The operations that own the pipelines: plan, apply (lock, journal, execute, commit,
+        // push) and status, reporting through one observer.
         .target(
             name: "Engine",
             dependencies: [
@@ -140,7 +151,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "OpenRouterSimulator", "Git", "Domain", "StateModel",
+                "OpenRouterSimulator", "Git", "Domain", "StateModel", "SyntheticRepository",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

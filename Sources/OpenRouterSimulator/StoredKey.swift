@@ -52,7 +52,7 @@ public struct StoredKey: Hashable, Sendable, Codable {
     /// The usage totals of the key at `now`, in OpenRouter's UTC windows.
     public func usage(at now: Date) -> KeyUsage {
         var usage = KeyUsage()
-        let day = UTCCalendar.startOfDay(now), week = UTCCalendar.startOfWeek(now), month = UTCCalendar.startOfMonth(now)
+        let day = UTCTime.startOfDay(now), week = UTCTime.startOfWeek(now), month = UTCTime.startOfMonth(now)
         for record in spend where record.at <= now {
             let amount = record.amount
             if record.byok {
@@ -73,7 +73,7 @@ public struct StoredKey: Hashable, Sendable, Codable {
     /// The span around `now` in which `usage(at:)` cannot change: within one UTC day (week and
     /// month windows start on day boundaries too), and between the spend records on either side.
     public func usageConstancy(around now: Date) -> Range<Date> {
-        let day = UTCCalendar.startOfDay(now)
+        let day = UTCTime.startOfDay(now)
         var from = day, until = day.addingTimeInterval(86_400)
         for record in spend {
             if record.at <= now { from = max(from, record.at) } else { until = min(until, record.at) }

@@ -30,8 +30,8 @@ import Testing
     @Test func utcWeeksStartOnMonday() throws {
         // 2025-08-24 is a Sunday; its week began on Monday 2025-08-18.
         let sunday = try #require(APITimestamp(parsing: "2025-08-24T23:59:59Z")).date
-        #expect(APITimestamp(UTCCalendar.startOfWeek(sunday)).text == "2025-08-18T00:00:00Z")
-        #expect(APITimestamp(UTCCalendar.startOfMonth(sunday)).text == "2025-08-01T00:00:00Z")
-        #expect(APITimestamp(UTCCalendar.startOfDay(sunday)).text == "2025-08-24T00:00:00Z")
+        #expect(APITimestamp(UTCTime.startOfWeek(sunday)).text == "2025-08-18T00:00:00Z")
+        #expect(APITimestamp(UTCTime.startOfMonth(sunday)).text == "2025-08-01T00:00:00Z")
+        #expect(APITimestamp(UTCTime.startOfDay(sunday)).text == "2025-08-24T00:00:00Z")
     }
 }
