@@ -118,11 +118,8 @@ public final class OpenRouterSimulator: Sendable {
         var request = request
         let buffer = try await request.collectBody(upTo: 1 << 20)
         let data = Data(buffer.readableBytesView)
-        // cJSON first: JSONDecoder decodes each value by trying one type after another, each
-        // failure a thrown error, and that was the simulator's largest cost per create. Whatever
-        // cJSON does not read exactly goes to JSONDecoder. (cJSON also takes a few things strict
-        // JSON does not, such as leading zeros in numbers; the simulator accepts those too.)
-        if let object = JSONValue.object(reading: data) { return object }
+        // Strict JSON through Foundation only: the simulator is the reference the conformance
+        // tests trust, so it reads requests the plain way, without the client's cJSON fast path.
         do {
             return try APIBodyDecoder.decode([String: JSONValue].self, from: data)
         } catch DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty {

@@ -14,15 +14,9 @@ public actor SimulatorState {
     /// Every key's hash, newest first (then by hash): the list route's order, kept between
     /// requests so paging through 10,000 keys sorts them once, not once per page. Creation times
     /// never change, so only adding or removing keys (create, delete, reset) invalidates it.
+    /// This and `encodedKeys` are the simulator's only shortcuts; both are checked against the
+    /// plain answer (sorting on every page, encoding every key) by the simulator's tests.
     private var listingOrder: [KeyHash]?
-    /// The hashes each filter of the list route matches, in listing order, so that a page is a
-    /// slice rather than a walk past every earlier key. Invalidated with `listingOrder`, and by
-    /// any update, which may change whether a key is disabled.
-    private var listings: [Listing: [KeyHash]] = [:]
-    private struct Listing: Hashable {
-        let workspace: String
-        let includeDisabled: Bool
-    }
     /// Each listed key's JSON as the list route sends it, reused while the key is unchanged and
     /// its usage totals cannot change: a refresh of 10,000 keys re-encodes only what changed.
     private var encodedKeys: [KeyHash: EncodedKey] = [:]
@@ -121,12 +115,10 @@ public actor SimulatorState {
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.hash < $1.hash }
             .map(\.hash)
         listingOrder = order
-        let filter = Listing(workspace: workspace, includeDisabled: includeDisabled)
-        let matching = listings[filter] ?? order.filter { hash in
+        let matching = order.filter { hash in
             guard let key = keys[hash] else { return false }
             return key.workspaceID == workspace && (includeDisabled || !key.disabled)
         }
-        listings[filter] = matching
         guard offset < matching.count else { return [] }
         return matching[offset..<min(offset + KeyListResponse.pageSize, matching.count)]
     }
@@ -157,7 +149,6 @@ public actor SimulatorState {
         if let include = update.includeBYOKInLimit { key.includeBYOKInLimit = include }
         key.updatedAt = now()
         keys[hash] = key
-        listings = [:]
         try save()
         return key.apiKey(at: now())
     }
@@ -207,10 +198,9 @@ public actor SimulatorState {
         try save()
     }
 
-    /// Drops the cached listing order and filters, after keys were added or removed.
+    /// Drops the cached listing order, after keys were added or removed.
     private func forgetListings() {
         listingOrder = nil
-        listings = [:]
     }
 
     /// A key's JSON in a listing, with the key it was made from and the span of simulated time
