@@ -40,12 +40,14 @@ public struct ApplyOperation: Sendable {
         guard workspace.state.exists else {
             throw OperationFailure("this repository has no state yet: create it with `keyplane state init --passphrase` (or --recipient kp1…), then apply")
         }
+        let uncommitted = try uncommittedManifests(in: git)
+        if !uncommitted.isEmpty { observer.note(uncommitted) }
         let lock: ObjectID
         do { lock = try ApplyLock.acquire(in: git, who: request.holder, now: Date()) } catch let held as ApplyLock.Held {
             throw OperationFailure(held.description)
         }
         do {
-            let report = try await runLocked(inputs: inputs, git: git, observer: observer)
+            let report = try await runLocked(inputs: inputs, git: git, uncommitted: uncommitted, observer: observer)
             try ApplyLock.release(lock, in: git)
             return report
         } catch {
@@ -54,7 +56,19 @@ public struct ApplyOperation: Sendable {
         }
     }
 
-    private func runLocked(inputs: Inputs, git: GitRepository, observer: any OperationObserver) async throws -> ApplyReport {
+    /// A warning when the manifests in the working tree differ from HEAD: apply commits only the
+    /// state and STATUS.md, so the state would be in git without the manifests that produced it.
+    /// Empty when they match.
+    private func uncommittedManifests(in git: GitRepository) throws -> String {
+        let folder = try RepositoryPaths(root: workspace.root, git: git).inGit(workspace.manifestsFolder)
+        let changed = try git.pathsChangedSinceHead(under: folder)
+        guard !changed.isEmpty else { return "" }
+        let shown = changed.prefix(5).joined(separator: ", ") + (changed.count > 5 ? " and \(changed.count - 5) more" : "")
+        return "the manifests differ from the last commit (\(shown)); this apply commits only the state and STATUS.md, so commit the manifests too, or the state in git will not match the manifests that produced it"
+    }
+
+    private func runLocked(inputs: Inputs, git: GitRepository, uncommitted: String,
+                           observer: any OperationObserver) async throws -> ApplyReport {
         let now = request.plan.now
         let journalURL = workspace.journalURL
         // A journal left behind means an earlier apply stopped before its commit: commit this time.
@@ -77,7 +91,7 @@ public struct ApplyOperation: Sendable {
         let connection = try await connecting.value
         do {
             let report = try await runConnected(inputs: inputs, opened: &opened, connection: connection, git: git,
-                                                interrupted: interrupted, observer: observer)
+                                                interrupted: interrupted, uncommitted: uncommitted, observer: observer)
             await connection.close()
             return report
         } catch {
@@ -87,7 +101,7 @@ public struct ApplyOperation: Sendable {
     }
 
     private func runConnected(inputs: Inputs, opened: inout OpenedState, connection: APIConnection, git: GitRepository,
-                              interrupted: Bool, observer: any OperationObserver) async throws -> ApplyReport {
+                              interrupted: Bool, uncommitted: String, observer: any OperationObserver) async throws -> ApplyReport {
         let now = request.plan.now
         let journalURL = workspace.journalURL
         let filesBefore = try workspace.state.filePaths(relativeTo: workspace.root)
@@ -145,7 +159,8 @@ public struct ApplyOperation: Sendable {
         }
 
         let filesAfter = try workspace.state.filePaths(relativeTo: workspace.root)
-        let message = ApplyCommitMessage.make(document: document, result: result, recovered: recoveredNotes,
+        let message = ApplyCommitMessage.make(document: document, result: result,
+                                              recovered: recoveredNotes + (uncommitted.isEmpty ? [] : [uncommitted]),
                                               toolVersion: request.plan.toolVersion)
         let paths = try RepositoryPaths(root: workspace.root, git: git)
         let commit = try git.commit(paths: Set(filesBefore + filesAfter + ["STATUS.md"]).sorted().map(paths.inGit),

@@ -10,6 +10,8 @@ public struct Workspace: Sendable {
     /// The manifests folder, as diagnostics name it: relative to the working directory, such as
     /// `manifests` when the command runs at the root.
     public var manifestsPath: String
+    /// The manifests folder relative to the root, such as `manifests`.
+    public var manifestsFolder: String
     /// The sealed state.
     public var state: StateStore
     /// What opens the state.
@@ -17,9 +19,11 @@ public struct Workspace: Sendable {
     /// The folder, under the root, that holds the journal and the embedded simulator's files.
     public static let privateFolder = ".keyplane"
 
-    public init(root: URL, manifestsPath: String, state: StateStore, credentials: Credentials) {
+    public init(root: URL, manifestsPath: String, manifestsFolder: String = "manifests", state: StateStore,
+                credentials: Credentials) {
         self.root = root
         self.manifestsPath = manifestsPath
+        self.manifestsFolder = manifestsFolder
         self.state = state
         self.credentials = credentials
     }

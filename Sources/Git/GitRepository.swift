@@ -127,8 +127,10 @@ public final class GitRepository: @unchecked Sendable {
 
     // MARK: Commits
 
-    /// Stages `paths` (relative to the working tree) as they are on disk, removing any that no
-    /// longer exist, and commits them on top of HEAD. libgit2 refuses the commit if HEAD moved
+    /// Commits exactly `paths` (relative to the working tree) as they are on disk, removing any
+    /// that no longer exist, on top of HEAD: the commit's tree is HEAD's tree with those paths
+    /// replaced, so nothing else staged in the index goes in with them. The index is updated for
+    /// those paths only and otherwise left as it was. libgit2 refuses the commit if HEAD moved
     /// since it was read, so two writers cannot silently overwrite each other.
     @discardableResult
     public func commit(paths: [String], message: String, author: Signature, committer: Signature? = nil) throws -> ObjectID {
@@ -136,22 +138,83 @@ public final class GitRepository: @unchecked Sendable {
             throw GitError(kind: .other, function: "git_repository_workdir", code: -1,
                            message: "a bare repository has no working tree to commit from")
         }
+        let parent = try head()
+        // The tree to commit: HEAD's, with `paths` as they are on disk, built in an index of its own.
+        var tree: OpaquePointer?
+        try Libgit2.check(git_index_new(&tree), "git_index_new")
+        defer { git_index_free(tree) }
+        if let parent {
+            try lookupCommit(parent) { commit in
+                var headTree: OpaquePointer?
+                try Libgit2.check(git_commit_tree(&headTree, commit), "git_commit_tree")
+                defer { git_tree_free(headTree) }
+                try Libgit2.check(git_index_read_tree(tree, headTree), "git_index_read_tree")
+            }
+        }
         var index: OpaquePointer?
         try Libgit2.check(git_repository_index(&index, handle), "git_repository_index")
         defer { git_index_free(index) }
         for path in paths.sorted() {
             if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
                 try Libgit2.check(git_index_add_bypath(index, path), "git_index_add_bypath")
+                guard let staged = git_index_get_bypath(index, path, 0) else {
+                    throw GitError(kind: .notFound, function: "git_index_get_bypath", code: GIT_ENOTFOUND.rawValue,
+                                   message: "\(path) was added to the index but is not in it")
+                }
+                try Libgit2.check(git_index_add(tree, staged), "git_index_add")
             } else {
-                let code = git_index_remove_bypath(index, path)
-                if code != GIT_ENOTFOUND.rawValue { try Libgit2.check(code, "git_index_remove_bypath") }
+                for target in [index, tree] {
+                    let code = git_index_remove_bypath(target, path)
+                    if code != GIT_ENOTFOUND.rawValue { try Libgit2.check(code, "git_index_remove_bypath") }
+                }
             }
         }
         try Libgit2.check(git_index_write(index), "git_index_write")
         var treeOID = git_oid()
-        try Libgit2.check(git_index_write_tree(&treeOID, index), "git_index_write_tree")
-        return try createCommit(tree: treeOID, updating: "HEAD", parent: try head(), message: message,
+        try Libgit2.check(git_index_write_tree_to(&treeOID, tree, handle), "git_index_write_tree_to")
+        return try createCommit(tree: treeOID, updating: "HEAD", parent: parent, message: message,
                                 author: author, committer: committer ?? author)
+    }
+
+    /// Stages `paths` (relative to the working tree) as they are on disk, as `git add` does.
+    public func stage(_ paths: [String]) throws {
+        var index: OpaquePointer?
+        try Libgit2.check(git_repository_index(&index, handle), "git_repository_index")
+        defer { git_index_free(index) }
+        for path in paths { try Libgit2.check(git_index_add_bypath(index, path), "git_index_add_bypath") }
+        try Libgit2.check(git_index_write(index), "git_index_write")
+    }
+
+    /// The paths whose entry in the index differs from HEAD: what `git commit` would take.
+    public func stagedPaths() throws -> [String] {
+        try statusPaths(show: GIT_STATUS_SHOW_INDEX_ONLY, under: "")
+    }
+
+    /// The paths under `folder` (relative to the working tree; `""` for all) whose content in the
+    /// working tree differs from HEAD: changed, added (also untracked) or deleted, staged or not.
+    /// Ignored files are left out.
+    public func pathsChangedSinceHead(under folder: String) throws -> [String] {
+        try statusPaths(show: GIT_STATUS_SHOW_INDEX_AND_WORKDIR, under: folder)
+    }
+
+    private func statusPaths(show: git_status_show_t, under folder: String) throws -> [String] {
+        var options = git_status_options()
+        try Libgit2.check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "git_status_options_init")
+        options.show = show
+        options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
+        let prefix = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
+        var list: OpaquePointer?
+        try Libgit2.check(git_status_list_new(&list, handle, &options), "git_status_list_new")
+        defer { git_status_list_free(list) }
+        var changed: [String] = []
+        for position in 0..<git_status_list_entrycount(list) {
+            guard let entry = git_status_byindex(list, position) else { continue }
+            let delta = entry.pointee.index_to_workdir ?? entry.pointee.head_to_index
+            guard let delta, let path = delta.pointee.new_file.path ?? delta.pointee.old_file.path else { continue }
+            let text = String(cString: path)
+            if prefix.isEmpty || text.hasPrefix(prefix) { changed.append(text) }
+        }
+        return changed.sorted()
     }
 
     /// Writes a commit whose tree is `parent`'s tree (or empty) without touching any reference or

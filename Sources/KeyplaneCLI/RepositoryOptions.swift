@@ -29,7 +29,7 @@ struct RepositoryOptions: ParsableArguments {
 extension RepositoryOptions {
     /// The repository as the engine's operations see it, with the credentials that open its state.
     func workspace(_ credentials: CredentialOptions) throws -> Workspace {
-        Workspace(root: rootURL, manifestsPath: manifestsPath, state: StateLocation(self).store,
+        Workspace(root: rootURL, manifestsPath: manifestsPath, manifestsFolder: manifests, state: StateLocation(self).store,
                   credentials: try credentials.credentials())
     }
 
