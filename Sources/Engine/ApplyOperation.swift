@@ -199,7 +199,11 @@ public struct ApplyOperation: Sendable {
                 case .approved: break
                 case .declined: throw OperationFailure("apply cancelled; nothing was changed")
                 case .cannotAsk:
-                    throw OperationFailure("apply needs approval: review the plan above, then run `keyplane apply --auto-approve`, or save it with `keyplane plan --out FILE` and run `keyplane apply FILE`")
+                    var advice = "review the plan above, then run `\(request.approveWith)`"
+                    if request.plan.adoptions.isEmpty {
+                        advice += ", or save it with `keyplane plan --out FILE` and run `keyplane apply FILE`"
+                    }
+                    throw OperationFailure("apply needs approval: \(advice)")
                 }
             }
             return fresh

@@ -20,9 +20,12 @@ public struct ApplyRequest: Sendable {
     public var author: Signature
     /// Describes this run for the apply lock (user, host, pid, CI run).
     public var holder: String
+    /// The command that carries out this same request without asking, for the message when
+    /// nobody can be asked: `keyplane apply --auto-approve`, or the import that adopts.
+    public var approveWith: String
 
     public init(saved: PlanDocument?, plan: PlanRequest, autoApprove: Bool, parallelism: Int, push: String?,
-                author: Signature, holder: String) {
+                author: Signature, holder: String, approveWith: String = "keyplane apply --auto-approve") {
         self.saved = saved
         self.plan = plan
         self.autoApprove = autoApprove
@@ -30,5 +33,6 @@ public struct ApplyRequest: Sendable {
         self.push = push
         self.author = author
         self.holder = holder
+        self.approveWith = approveWith
     }
 }

@@ -6,13 +6,17 @@ import Parallel
 
 /// Digests that bind a saved plan to what it was computed from.
 public enum BindingDigests {
-    /// SHA-256 of each manifest file, keyed by its path relative to `root`.
+    /// SHA-256 of each manifest file (named as the loader read it), keyed by its path relative to `root`.
     public static func manifests(files: [String], root: URL) throws -> [String: String] {
         var result: [String: String] = [:]
         let rootPath = root.standardizedFileURL.path + "/"
         for file in files {
-            let url = URL(fileURLWithPath: file, relativeTo: root).standardizedFileURL
-            let data = try Data(contentsOf: url)
+            // The loader names files as it read them: relative to the working directory, which
+            // may be below the root. The binding names them from the root.
+            let url = URL(fileURLWithPath: file).standardizedFileURL
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw OperationFailure("cannot read the manifest \(file) to bind the plan to it: it is gone or unreadable")
+            }
             let key = url.path.hasPrefix(rootPath) ? String(url.path.dropFirst(rootPath.count)) : file
             result[key] = Hex.encode(try Digest.sha256(Array(data)))
         }

@@ -41,6 +41,6 @@ struct ImportCommand: AsyncParsableCommand {
                 plan: PlanRequest(options: PlanOptions(targets: [address]), adoptions: [address: hash.lowercased()],
                                   now: Clock.now(), toolVersion: KeyplaneVersion.current),
                 autoApprove: autoApprove, parallelism: 1, push: nil, author: ApplyCommand.author(),
-                holder: ApplyLock.describeThisRun()))
+                holder: ApplyLock.describeThisRun(), approveWith: "keyplane import \(address) \(hash.lowercased()) --auto-approve"))
     }
 }

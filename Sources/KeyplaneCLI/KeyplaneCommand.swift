@@ -15,7 +15,11 @@ public struct KeyplaneCommand: AsyncParsableCommand {
             Without OPENROUTER_MANAGEMENT_KEY, commands run against keyplane's embedded OpenRouter \
             simulator (kept in .keyplane/), so nothing reaches openrouter.ai.
 
-            Start with `keyplane validate manifests`. The manifest reference is docs-site/manifest-reference.md.
+            Commands find the repository by walking up from the working directory to the folder that holds \
+            manifests/ (as git finds .git), so they work from any folder inside it; `keyplane -C DIR COMMAND` \
+            runs COMMAND as if started in DIR, and --repo names the root outright.
+
+            Start with `keyplane validate`. The manifest reference is docs-site/manifest-reference.md.
             """,
         version: KeyplaneVersion.current,
         subcommands: KeyplaneCommand.commands)

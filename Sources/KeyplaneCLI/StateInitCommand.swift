@@ -22,6 +22,13 @@ struct StateInitCommand: AsyncParsableCommand {
     var recipient: [String] = []
 
     func run() async throws {
+        guard repository.hasManifests else {
+            throw CommandFailure("""
+                there is no \(repository.manifests)/ folder here or in any folder above it (up to the top of the git \
+                repository), so this is not a keyplane repository: run `keyplane state init` at the root of one \
+                (create it with `keyplane init DIR`), or name it with --repo
+                """)
+        }
         var recipients: [NewRecipient] = []
         if passphrase {
             guard let given = try credentials.credentials().passphrase else {

@@ -19,7 +19,7 @@ struct UnlockCommand: AsyncParsableCommand {
     func run() async throws {
         let git: GitRepository
         do { git = try GitRepository.open(at: repository.rootURL) } catch {
-            throw CommandFailure("\(repository.repo) is not in a git repository: \(error)")
+            throw CommandFailure("\(repository.rootText) is not in a git repository: \(error)")
         }
         guard let holder = try ApplyLock.current(in: git) else {
             print("The apply lock is free.")

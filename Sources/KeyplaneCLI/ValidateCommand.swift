@@ -14,13 +14,16 @@ struct ValidateCommand: AsyncParsableCommand {
             Validation makes no API call and needs no credentials.
             """)
 
-    @Argument(help: ArgumentHelp("The manifests folder or a single manifest file.", valueName: "path"))
-    var path: String = "manifests"
+    @Argument(help: ArgumentHelp(
+        "The manifests folder or a single manifest file (default: the repository's manifests folder, found upwards).",
+        valueName: "path"))
+    var given: String?
 
     @Flag(name: .long, help: "Print nothing but the diagnostics.")
     var quiet = false
 
     func run() async throws {
+        let path = given ?? RepositoryRoot.manifestsPath(manifests: "manifests")
         let result = ManifestLoader.load(path: path, now: Clock.now())
         var standardError = StandardError()
         for diagnostic in result.diagnostics {

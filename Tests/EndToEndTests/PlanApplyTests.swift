@@ -69,6 +69,14 @@ struct PlanApplyTests {
         #expect(unmanagedPlan.stdout.contains("Unmanaged keys"))
         #expect(unmanagedPlan.stdout.contains("\"hand-made\""))
         try workspace.editManifest { $0.replacingOccurrences(of: "users:", with: "  - name: legacy\n    client: acme\n    limit: 7\n    reset: none\n    expires: 2027-12-31\nusers:") }
+        // Without a terminal the import asks for approval by naming the import, which adopts,
+        // never `apply --auto-approve`, which would create a second key instead.
+        let unapproved = try await workspace.run(["import", "acme/legacy", outside.data.hash.rawValue])
+        #expect(unapproved.exitCode == 1)
+        #expect(unapproved.stderr.contains("run `keyplane import acme/legacy \(outside.data.hash.rawValue) --auto-approve`"),
+                "\(unapproved.stderr)")
+        #expect(!unapproved.stderr.contains("keyplane apply --auto-approve"))
+        #expect(await workspace.liveKeys().count == 4, "nothing was created or adopted")
         let adopted = try await workspace.run(["import", "acme/legacy", outside.data.hash.rawValue, "--auto-approve"])
         #expect(adopted.exitCode == 0, "\(adopted.stderr)")
         #expect(adopted.stdout.contains("acme/legacy  adopt (secret unknown)"))
