@@ -100,10 +100,112 @@ struct ManifestFileDecoder {
             fields["markup"]?.warning("markup \(markup) bills the client less than cost")
         }
         guard let id, let name, let email, markup != .some(nil), cap != .some(nil), currency != .some(nil) else { return nil }
+        guard let workspace = decodeWorkspace(fields, client: id, name: name, monthlyCap: (cap ?? nil) ?? nil) else { return nil }
         return DeclaredClient(
             client: Client(id: id, displayName: name, billingEmail: email, markup: (markup ?? .one) ?? .one,
-                           monthlyCap: (cap ?? nil) ?? nil, currency: (currency ?? "USD") ?? "USD", location: value.location),
+                           monthlyCap: (cap ?? nil) ?? nil, currency: (currency ?? "USD") ?? "USD", workspace: workspace,
+                           location: value.location),
             monthlyCapLocation: fields["monthly_cap"]?.location)
+    }
+
+    /// The client's workspace: `workspace: default`, or its own (slug, name and description,
+    /// defaulting to the client's id and name), with `monthly_cap` as the monthly budget and
+    /// `budgets` for the other windows. Refuses what OpenRouter would refuse: a slug outside its
+    /// rule, a budget of zero, budgets that do not strictly decrease as the window narrows.
+    private func decodeWorkspace(_ fields: YAMLMapping, client id: ClientID, name displayName: String, monthlyCap: USD?)
+        -> ClientWorkspace? {
+        let budgetsValue = fields["budgets"], byokValue = fields["include_byok_in_budgets"]
+        let enforceValue = fields["enforce_budgets"]
+        let enforce = enforceValue.map { $0.bool("enforce_budgets") } ?? true
+        let includeBYOK = byokValue.map { $0.bool("include_byok_in_budgets") } ?? false
+        guard let enforce, let includeBYOK else { return nil }
+
+        if let value = fields["workspace"], value.plainScalar == ClientWorkspace.defaultSlug {
+            var ok = true
+            for (field, given) in [("budgets", budgetsValue), ("include_byok_in_budgets", byokValue), ("enforce_budgets", enforceValue)] {
+                if let given {
+                    given.error("\(field) needs the client's own workspace, but client '\(id)' uses the default workspace (workspace: default), whose budgets keyplane does not manage per client")
+                    ok = false
+                }
+            }
+            return ok ? .defaultWorkspace : nil
+        }
+
+        var slug = id.rawValue
+        var slugGiven = false
+        var name = displayName
+        var description: String?
+        if let value = fields["workspace"] {
+            guard let workspace = value.mapping("workspace of client '\(id)'", fields: ManifestSchema.workspace) else {
+                if value.node.text != nil { value.error("workspace must be 'default' or a mapping with slug, name and description") }
+                return nil
+            }
+            if let given = workspace["slug"] {
+                guard let text = given.text("slug") else { return nil }
+                guard WorkspaceValues.isValidSlug(text) else {
+                    given.error("workspace slug '\(YAMLValue.shorten(text))' is not valid: \(WorkspaceValues.slugRule)")
+                    return nil
+                }
+                slug = text
+                slugGiven = true
+            }
+            if let given = workspace["name"] {
+                guard let text = given.text("name") else { return nil }
+                guard (1...100).contains(text.count) else {
+                    given.error("workspace name must be 1 to 100 characters, got \(text.count)")
+                    return nil
+                }
+                name = text
+            }
+            if let given = workspace["description"] {
+                guard let text = given.text("description") else { return nil }
+                guard text.count <= 500 else {
+                    given.error("workspace description must be at most 500 characters, got \(text.count)")
+                    return nil
+                }
+                description = text
+            }
+        }
+        if !slugGiven, !WorkspaceValues.isValidSlug(slug) {
+            (fields["id"] ?? fields["workspace"])?.error(
+                "client id '\(id)' cannot be its workspace's slug (\(WorkspaceValues.slugRule)): set workspace: { slug: … }")
+            return nil
+        }
+        if name.count > 100 { name = String(name.prefix(100)) }
+
+        var budgets = WorkspaceBudgets()
+        if let monthlyCap {
+            guard monthlyCap > .zero else {
+                fields["monthly_cap"]?.error("monthly_cap must be more than 0 (OpenRouter refuses a budget of 0); to stop the client's spend, disable its keys")
+                return nil
+            }
+            budgets[.monthly] = monthlyCap
+        }
+        var locations: [BudgetInterval: SourceLocation] = [:]
+        if let monthly = fields["monthly_cap"] { locations[.monthly] = monthly.location }
+        if let budgetsValue {
+            guard let mapping = budgetsValue.mapping("budgets of client '\(id)'", fields: ManifestSchema.budgets) else {
+                return nil
+            }
+            for interval in [BudgetInterval.daily, .weekly, .lifetime] {
+                guard let given = mapping[interval.rawValue] else { continue }
+                guard let amount = given.money("budgets.\(interval)", allowNone: false) ?? nil else { return nil }
+                guard amount > .zero else {
+                    given.error("budgets.\(interval) must be more than 0 (OpenRouter refuses a budget of 0)")
+                    return nil
+                }
+                budgets[interval] = amount
+                locations[interval] = given.location
+            }
+        }
+        if let (narrower, wider) = budgets.orderingViolation {
+            let message = "budgets must strictly decrease as the window narrows (lifetime > monthly > weekly > daily), as OpenRouter requires: the \(narrower) budget of \(budgets[narrower]!) is not below the \(wider) budget of \(budgets[wider]!)"
+            if let at = locations[narrower] { sink.error(at, message) } else { fields["budgets"]?.error(message) }
+            return nil
+        }
+        return .own(WorkspaceValues(slug: slug, name: name, description: description, includeBYOKInBudgets: includeBYOK,
+                                    budgets: budgets),
+                    enforceBudgets: enforce)
     }
 
     private func decodeUser(_ value: YAMLValue) -> (DeclaredUser, DeclaredKey?)? {

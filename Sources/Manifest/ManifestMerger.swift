@@ -18,6 +18,16 @@ struct ManifestMerger {
                 clients[declared.client.id] = declared
             }
         }
+        // Two clients in one workspace would share its budgets; OpenRouter's slugs are unique.
+        var slugs: [String: ClientID] = [:]
+        for id in clients.keys.sorted() {
+            guard let slug = clients[id]?.client.workspace.values?.slug else { continue }
+            if let other = slugs[slug] {
+                sink.error(clients[id]!.client.location, "client '\(id)' has the workspace slug '\(slug)', which client '\(other)' already has; each client needs a workspace of its own (or workspace: default)")
+            } else {
+                slugs[slug] = id
+            }
+        }
         // Only a wrong reference needs these, for its suggestion.
         func clientNames() -> [String] { clients.keys.map(\.rawValue).sorted() }
         let invalidClients = fragments.reduce(into: Set<ClientID>()) { $0.formUnion($1.invalidClientIDs) }

@@ -17,7 +17,35 @@ public struct Policy: Equatable, Sendable {
     }
 }
 
-/// A client organisation: who is billed, at what markup, under which monthly cap.
+/// Where a client's keys live on OpenRouter.
+public enum ClientWorkspace: Equatable, Sendable {
+    /// The client's own workspace. With `enforceBudgets`, its budgets (the monthly cap among
+    /// them) are written to OpenRouter, which stops spend once one is reached; without, they are
+    /// advisory: keyplane reports them, and OpenRouter does not know them (for accounts whose
+    /// plan has no workspace budgets).
+    case own(WorkspaceValues, enforceBudgets: Bool)
+    /// The account's default workspace, shared with everything else in it: keys live there and
+    /// the client's cap is advisory.
+    case defaultWorkspace
+
+    /// The slug of the default workspace.
+    public static let defaultSlug = "default"
+
+    /// The client's own workspace's desired values, if it has one.
+    public var values: WorkspaceValues? {
+        if case .own(let values, _) = self { return values }
+        return nil
+    }
+
+    /// Whether OpenRouter is to enforce the client's budgets.
+    public var enforcesBudgets: Bool {
+        if case .own(_, let enforce) = self { return enforce }
+        return false
+    }
+}
+
+/// A client organisation: who is billed, at what markup, under which monthly cap, in which
+/// OpenRouter workspace.
 public struct Client: Equatable, Sendable {
     public var id: ClientID
     /// The name people read, such as `Acme Corporation`.
@@ -29,16 +57,23 @@ public struct Client: Equatable, Sendable {
     public var monthlyCap: USD?
     /// The ISO 4217 code invoices are written in. Limits and spend are always USD.
     public var currency: String
+    /// Where the client's keys live; by default its own workspace, slug the client id, whose
+    /// monthly budget is the monthly cap.
+    public var workspace: ClientWorkspace
     public var location: SourceLocation
 
     public init(id: ClientID, displayName: String, billingEmail: String, markup: Rate = .one, monthlyCap: USD? = nil,
-                currency: String = "USD", location: SourceLocation) {
+                currency: String = "USD", workspace: ClientWorkspace? = nil, location: SourceLocation) {
         self.id = id
         self.displayName = displayName
         self.billingEmail = billingEmail
         self.markup = markup
         self.monthlyCap = monthlyCap
         self.currency = currency
+        self.workspace = workspace ?? .own(
+            WorkspaceValues(slug: id.rawValue, name: displayName,
+                            budgets: WorkspaceBudgets(monthlyCap.map { [.monthly: $0] } ?? [:])),
+            enforceBudgets: true)
         self.location = location
     }
 }

@@ -3,7 +3,12 @@
 enum ManifestSchema {
     static let document = ["version", "policy", "clients", "users", "keys"]
     static let policy = ["default_expiry", "max_expiry", "default_reset"]
-    static let client = ["id", "name", "billing_email", "markup", "monthly_cap", "currency"]
+    static let client = [
+        "id", "name", "billing_email", "markup", "monthly_cap", "currency", "workspace", "budgets", "include_byok_in_budgets",
+        "enforce_budgets",
+    ]
+    static let workspace = ["slug", "name", "description"]
+    static let budgets = ["daily", "weekly", "lifetime"]
     static let user = ["id", "email", "client", "name", "key"]
     static let keySettings = ["limit", "reset", "include_byok_in_limit", "expires", "disabled", "rotation", "protect", "labels"]
     static let key = ["name", "client", "user"] + keySettings

@@ -10,7 +10,7 @@ struct ManifestReferenceTests {
         let reference = try String(
             contentsOf: Golden.folder().appendingPathComponent("../../docs-site/manifest-reference.md"), encoding: .utf8)
         let fields = ManifestSchema.document + ManifestSchema.policy + ManifestSchema.client + ManifestSchema.user
-            + ManifestSchema.key + ManifestSchema.rotation
+            + ManifestSchema.key + ManifestSchema.rotation + ManifestSchema.workspace + ManifestSchema.budgets
         for field in Set(fields) {
             #expect(reference.contains("`\(field)`"), "\(field) is not documented")
         }
