@@ -13,9 +13,11 @@ public struct LiveKey: Hashable, Sendable {
     public var usage: KeyUsage
     public var createdAt: Date
     public var updatedAt: Date?
+    /// The workspace the key lives in, by OpenRouter's id; nil when the answer did not say.
+    public var workspaceID: String?
 
     public init(hash: String, values: KeyValues, label: String, limitRemaining: USD? = nil, usage: KeyUsage = KeyUsage(),
-                createdAt: Date, updatedAt: Date? = nil) {
+                createdAt: Date, updatedAt: Date? = nil, workspaceID: String? = nil) {
         self.hash = hash
         self.values = values
         self.label = label
@@ -23,6 +25,7 @@ public struct LiveKey: Hashable, Sendable {
         self.usage = usage
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.workspaceID = workspaceID
     }
 
     /// What the key has spent against its limit in the current window: the window named by
