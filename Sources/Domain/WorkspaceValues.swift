@@ -74,6 +74,28 @@ public struct WorkspaceValues: Codable, Hashable, Sendable {
         self.budgets = budgets
     }
 
+    /// The settings of the workspace itself, named as OpenRouter names them; its budgets are
+    /// compared window by window (`BudgetWrites`).
+    public enum Field: String, Codable, CaseIterable, Hashable, Sendable {
+        case slug, name, description
+        case includeBYOKInBudgets = "include_byok_in_budgets"
+    }
+
+    /// The fields whose values differ, in a fixed order.
+    public func differences(from other: WorkspaceValues) -> [Field] {
+        Field.allCases.filter { text(of: $0) != other.text(of: $0) }
+    }
+
+    /// The field's value as canonical text: `none` for no description, `yes`/`no`.
+    public func text(of field: Field) -> String {
+        switch field {
+        case .slug: slug
+        case .name: name
+        case .description: description ?? "none"
+        case .includeBYOKInBudgets: includeBYOKInBudgets ? "yes" : "no"
+        }
+    }
+
     /// OpenRouter's slug rule: `^[a-z0-9]+(?:-[a-z0-9]+)*$`, 1 to 50 characters.
     public static func isValidSlug(_ text: String) -> Bool {
         let bytes = Array(text.utf8)

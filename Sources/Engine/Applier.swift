@@ -107,6 +107,10 @@ public struct Applier: Sendable {
     private func carryOut(_ change: PlanChange) async throws -> Outcome {
         switch change.resource {
         case .key(let address): try await carryOut(change, onKeyAt: address)
+        case .workspace, .budget:
+            // The planner does not make workspace or budget changes yet (issue 17 is in
+            // progress); a plan file that holds one is refused here rather than half-applied.
+            throw ChangeFailure(message: "this keyplane cannot apply \(change.kind) changes yet; nothing was done for \(change.resource)")
         }
     }
 

@@ -42,4 +42,16 @@ public enum ChangeReason: Codable, Hashable, Sendable {
     case previousKeyAlreadyGone
     /// A rotation's overlap ended at this moment; the previous key is deleted.
     case overlapEnded(at: Date)
+    /// The client's workspace is declared and does not exist yet.
+    case workspaceDeclared
+    /// The workspace was deleted outside keyplane and is created again.
+    case workspaceDeletedOutside
+    /// A setting of the workspace changes in the manifests.
+    case workspaceChangesInManifests(field: WorkspaceValues.Field)
+    /// The client is gone from the manifests: its workspace goes, after its keys.
+    case clientRemoved
+    /// The budget changes in the manifests (`nil`: the budget is new or removed).
+    case budgetChangesInManifests(interval: BudgetInterval)
+    /// The budget was changed outside keyplane and is put back.
+    case budgetPutBack(interval: BudgetInterval)
 }

@@ -7,9 +7,10 @@ import Manifest
 /// the renderers put it in words.
 public struct Drift: Codable, Hashable, Sendable {
     public enum Kind: Codable, Hashable, Sendable {
-        /// A setting was changed outside keyplane, for example in the dashboard. The values are
-        /// the field's canonical text (`KeyValues.text(of:)`).
-        case changed(field: KeyValues.Field, recorded: String, live: String)
+        /// A setting was changed outside keyplane, for example in the dashboard. The field is
+        /// named as OpenRouter names it (`KeyValues.Field`, `WorkspaceValues.Field`, or a budget's
+        /// window); the values are its canonical text.
+        case changed(field: String, recorded: String, live: String)
         /// The resource no longer exists in OpenRouter.
         case deletedOutside
     }
@@ -36,7 +37,7 @@ extension Drift {
         }
         return live.values.differences(from: entry.values, including: KeyValues.mutableFields).map { field in
             Drift(resource: .key(entry.address), remoteID: entry.hash,
-                  kind: .changed(field: field, recorded: entry.values.text(of: field), live: live.values.text(of: field)))
+                  kind: .changed(field: field.rawValue, recorded: entry.values.text(of: field), live: live.values.text(of: field)))
         }
     }
 
@@ -52,7 +53,10 @@ extension Drift.Kind {
     fileprivate var rank: Int {
         switch self {
         case .deletedOutside: -1
-        case .changed(let field, _, _): KeyValues.Field.allCases.firstIndex(of: field)!
+        case .changed(let field, _, _):
+            KeyValues.Field(rawValue: field).flatMap { KeyValues.Field.allCases.firstIndex(of: $0) }
+                ?? WorkspaceValues.Field(rawValue: field).flatMap { WorkspaceValues.Field.allCases.firstIndex(of: $0) }
+                ?? BudgetInterval(rawValue: field).flatMap { BudgetInterval.allCases.firstIndex(of: $0) } ?? 0
         }
     }
 }

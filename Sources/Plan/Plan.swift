@@ -91,8 +91,10 @@ public struct Plan: Codable, Hashable, Sendable {
 /// A key in OpenRouter that keyplane does not manage, listed so that nobody is surprised by it.
 public struct UnmanagedKey: Codable, Hashable, Sendable {
     /// The live keys that no state entry, rotation predecessor or pending adoption accounts for,
-    /// newest first. The planner and the status both ask this.
-    public static func find(prior: [StateEntry], live: [LiveKey], adopting: Set<String> = []) -> [UnmanagedKey] {
+    /// newest first, each with its workspace's slug (from `workspaceSlugs`, by workspace id) or
+    /// id. The planner and the status both ask this.
+    public static func find(prior: [StateEntry], live: [LiveKey], adopting: Set<String> = [],
+                            workspaceSlugs: [String: String] = [:]) -> [UnmanagedKey] {
         var managed = adopting
         for entry in prior {
             managed.insert(entry.hash)
@@ -100,18 +102,25 @@ public struct UnmanagedKey: Codable, Hashable, Sendable {
         }
         return live.filter { !managed.contains($0.hash) }
             .sorted { ($0.createdAt, $0.hash) > ($1.createdAt, $1.hash) }
-            .map { UnmanagedKey(hash: $0.hash, name: $0.values.name, label: $0.label, disabled: $0.values.disabled) }
+            .map { key in
+                UnmanagedKey(hash: key.hash, name: key.values.name, label: key.label, disabled: key.values.disabled,
+                             workspace: key.workspaceID.map { workspaceSlugs[$0] ?? $0 })
+            }
     }
 
     public var hash: String
     public var name: String
     public var label: String
     public var disabled: Bool
+    /// The workspace the key lives in, by slug (or id, when the slug is not known); nil when the
+    /// listing did not say.
+    public var workspace: String?
 
-    public init(hash: String, name: String, label: String, disabled: Bool) {
+    public init(hash: String, name: String, label: String, disabled: Bool, workspace: String? = nil) {
         self.hash = hash
         self.name = name
         self.label = label
         self.disabled = disabled
+        self.workspace = workspace
     }
 }

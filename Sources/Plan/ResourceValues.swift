@@ -2,19 +2,37 @@ public import Domain
 
 /// The values of a resource before or after a change, by kind. Each kind adds a case.
 public enum ResourceValues: Hashable, Sendable {
+    /// A key's settings.
     case key(KeyValues)
+    /// A workspace's own settings; its budgets are resources of their own, in `budget`.
+    case workspace(WorkspaceValues)
+    /// One budget's amount.
+    case budget(USD)
 
     public var kind: ResourceKind {
         switch self {
         case .key: .key
+        case .workspace: .workspace
+        case .budget: .budget
         }
     }
 
     /// The values of a key.
     public var key: KeyValues? {
-        switch self {
-        case .key(let values): values
-        }
+        if case .key(let values) = self { return values }
+        return nil
+    }
+
+    /// The values of a workspace.
+    public var workspace: WorkspaceValues? {
+        if case .workspace(let values) = self { return values }
+        return nil
+    }
+
+    /// The amount of a budget.
+    public var budget: USD? {
+        if case .budget(let amount) = self { return amount }
+        return nil
     }
 }
 
@@ -26,6 +44,8 @@ extension ResourceValues: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         switch try container.decode(ResourceKind.self, forKey: .kind) {
         case .key: self = .key(try container.decode(KeyValues.self, forKey: .values))
+        case .workspace: self = .workspace(try container.decode(WorkspaceValues.self, forKey: .values))
+        case .budget: self = .budget(try container.decode(USD.self, forKey: .values))
         }
     }
 
@@ -34,6 +54,8 @@ extension ResourceValues: Codable {
         try container.encode(kind, forKey: .kind)
         switch self {
         case .key(let values): try container.encode(values, forKey: .values)
+        case .workspace(let values): try container.encode(values, forKey: .values)
+        case .budget(let amount): try container.encode(amount, forKey: .values)
         }
     }
 }

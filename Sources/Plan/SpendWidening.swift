@@ -13,6 +13,12 @@ public enum SpendWidening: Codable, Hashable, Sendable {
     case byokExcluded
     /// A disabled key is enabled again.
     case reenabled
+    /// A workspace budget goes up.
+    case budgetRaised(interval: BudgetInterval, from: USD, to: USD)
+    /// A workspace budget is removed: that window no longer stops spend.
+    case budgetRemoved(interval: BudgetInterval, was: USD)
+    /// BYOK spend no longer counts against the workspace's budgets.
+    case byokExcludedFromBudgets
 
     /// Every way `after` lets a key spend more than `before`.
     public static func between(_ before: KeyValues, _ after: KeyValues) -> [SpendWidening] {

@@ -45,7 +45,10 @@ public enum PlanMarkdown {
         }
         if !plan.unmanaged.isEmpty {
             details.append("#### Unmanaged keys (never touched)\n\n"
-                + plan.unmanaged.map { "- \(inert(String($0.hash.prefix(12)) + "…")) \(inert($0.label)) \(inert($0.name))\($0.disabled ? " (disabled)" : "")\n" }.joined() + "\n")
+                + plan.unmanaged.map { key in
+                    let workspace = key.workspace.map { " in workspace \(inert($0))" } ?? ""
+                    return "- \(inert(String(key.hash.prefix(12)) + "…")) \(inert(key.label)) \(inert(key.name))\(workspace)\(key.disabled ? " (disabled)" : "")\n"
+                }.joined() + "\n")
         }
         return pack(head: head.joined(separator: "\n") + "\n", table: blocks, details: details, limit: limit)
     }

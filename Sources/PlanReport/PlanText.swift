@@ -51,7 +51,8 @@ public enum PlanText {
             out.append("")
             out.append(paint.bold("Unmanaged keys (in OpenRouter, not in the manifests or state; never touched):"))
             for key in plan.unmanaged {
-                out.append("  \(key.hash.prefix(12))…  \(key.label)  \"\(key.name)\"\(key.disabled ? "  (disabled)" : "")")
+                let workspace = key.workspace.map { "  in workspace \($0)" } ?? ""
+                out.append("  \(key.hash.prefix(12))…  \(key.label)  \"\(key.name)\"\(workspace)\(key.disabled ? "  (disabled)" : "")")
             }
         }
 

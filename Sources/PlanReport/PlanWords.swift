@@ -84,6 +84,12 @@ public enum PlanWords {
             "removed from the manifests; the key is already gone from OpenRouter, so only its state entry is removed"
         case .previousKeyAlreadyGone: "the previous key is already gone from OpenRouter; its state record is removed"
         case .overlapEnded(let at): "the rotation's overlap ended at \(date(at)); the previous key is deleted"
+        case .workspaceDeclared: "the client's workspace is declared in the manifests and not yet in OpenRouter"
+        case .workspaceDeletedOutside: "the workspace was deleted outside keyplane and is created again"
+        case .workspaceChangesInManifests(let field): "the workspace's \(field.rawValue) changes in the manifests"
+        case .clientRemoved: "the client is gone from the manifests; its workspace is deleted once every key in it is"
+        case .budgetChangesInManifests(let interval): "the \(interval) budget changes in the manifests"
+        case .budgetPutBack(let interval): "the \(interval) budget was changed outside keyplane and is put back"
         }
     }
 
@@ -91,7 +97,7 @@ public enum PlanWords {
     public static func drift(_ drift: Drift, quote: Quote = plain) -> String {
         switch drift.kind {
         case .changed(let field, let recorded, let live):
-            "\(field.rawValue) changed outside keyplane: \(quote(recorded)) → \(quote(live))"
+            "\(field) changed outside keyplane: \(quote(recorded)) → \(quote(live))"
         case .deletedOutside: "deleted outside keyplane"
         }
     }
@@ -104,6 +110,9 @@ public enum PlanWords {
         case .shorterWindow(let from, let to): "limit resets \(to) instead of \(from.map(\.rawValue) ?? "never")"
         case .byokExcluded: "BYOK spend no longer counts against the limit"
         case .reenabled: "a disabled key is enabled again"
+        case .budgetRaised(let interval, let from, let to): "\(interval) budget raised from \(from) to \(to)"
+        case .budgetRemoved(let interval, let was): "\(interval) budget of \(was) removed: that window no longer stops spend"
+        case .byokExcludedFromBudgets: "BYOK spend no longer counts against the workspace's budgets"
         }
     }
 
