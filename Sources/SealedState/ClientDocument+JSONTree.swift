@@ -9,6 +9,11 @@ extension ClientDocument {
         guard let tree = JSONTree(parsing: bytes) else { return nil }
         var members = tree.value.orderedMembers
         guard let client = members.take("client")?.string, let keys = members.take("keys"), keys.isObject else { return nil }
+        var workspace: WorkspaceDocument?
+        if let value = members.take("workspace") {
+            guard let read = WorkspaceDocument(reading: value) else { return nil }
+            workspace = read
+        }
         var entries: [EntryDocument] = []
         var previous: String?
         for (address, value) in keys.members {
@@ -19,7 +24,34 @@ extension ClientDocument {
             entries.append(entry)
             previous = address
         }
-        return ClientDocument(client: client, sortedEntries: entries)
+        return ClientDocument(client: client, sortedEntries: entries, workspace: workspace)
+    }
+}
+
+extension WorkspaceDocument {
+    /// The record in `value` when it has the stored shape.
+    init?(reading value: JSONTree.Value) {
+        guard value.isObject else { return nil }
+        var fields = value.orderedMembers
+        var budgets: [String: String]?
+        if let member = fields.take("budgets") {
+            guard member.isObject else { return nil }
+            var read: [String: String] = [:]
+            for (window, text) in member.members {
+                guard let text = text.string else { return nil }
+                read[window] = text
+            }
+            budgets = read
+        }
+        var description: String?
+        if let member = fields.take("description") {
+            guard let text = member.string else { return nil }
+            description = text
+        }
+        guard let id = fields.take("id")?.string, let includeBYOK = fields.take("include_byok_in_budgets")?.bool,
+            let name = fields.take("name")?.string, let slug = fields.take("slug")?.string
+        else { return nil }
+        self.init(budgets: budgets, description: description, id: id, includeBYOKInBudgets: includeBYOK, name: name, slug: slug)
     }
 }
 
@@ -53,12 +85,13 @@ extension EntryDocument {
             let predecessorDeleteAfter = text(fields.take("predecessor_delete_after")),
             let predecessorHash = text(fields.take("predecessor_hash")), let preview = fields.take("preview")?.string,
             let protect = fields.take("protect")?.bool, let rotatedAt = text(fields.take("rotated_at")),
-            let secret = text(fields.take("secret")), let secretStatus = fields.take("secret_status")?.string
+            let secret = text(fields.take("secret")), let secretStatus = fields.take("secret_status")?.string,
+            let workspaceID = text(fields.take("workspace_id"))
         else { return nil }
         self.init(
             createdAt: createdAt, disabled: disabled, expiresAt: expiresAt, generation: generation, hash: hash,
             includeBYOKInLimit: includeBYOKInLimit, labels: labels, limit: limit, limitReset: limitReset, name: name,
             predecessorDeleteAfter: predecessorDeleteAfter, predecessorHash: predecessorHash, preview: preview,
-            protect: protect, rotatedAt: rotatedAt, secret: secret, secretStatus: secretStatus)
+            protect: protect, rotatedAt: rotatedAt, secret: secret, secretStatus: secretStatus, workspaceID: workspaceID)
     }
 }

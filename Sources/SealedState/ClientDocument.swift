@@ -1,26 +1,31 @@
 import StateModel
-/// One client file `clients/<client>.json` as stored: the client's id and its keys by address.
-/// The entries are kept as an array in the UTF-8 byte order of their addresses, the order the MAC
-/// needs; JSON renders them as the object `keys`.
+/// One client file `clients/<client>.json` as stored: the client's id, its keys by address, and
+/// (format 2) its workspace record. The entries are kept as an array in the UTF-8 byte order of
+/// their addresses, the order the MAC needs; JSON renders them as the object `keys`.
 struct ClientDocument: StateFileDocument, Equatable, Sendable {
     var client: String
     /// Sorted by address (UTF-8 bytes), without duplicates.
     var entries: [EntryDocument]
+    /// The client's workspace, when keyplane manages one.
+    var workspace: WorkspaceDocument?
 
     enum CodingKeys: String, CodingKey {
         case client
         case keys
+        case workspace
     }
 
     /// `entries` must be sorted by address, without duplicates.
-    init(client: String, sortedEntries entries: [EntryDocument]) {
+    init(client: String, sortedEntries entries: [EntryDocument], workspace: WorkspaceDocument? = nil) {
         self.client = client
         self.entries = entries
+        self.workspace = workspace
     }
 
-    /// A client's document from its entries in any order.
-    init(client: String, entries: [StateEntry]) {
+    /// A client's document from its entries in any order, and its workspace record.
+    init(client: String, entries: [StateEntry], workspace: WorkspaceEntry? = nil) {
         self.client = client
+        self.workspace = workspace.map(WorkspaceDocument.init)
         // Each document is built once, already in address order: sorting the documents themselves
         // would copy one, every string retained and released, at each move.
         let addresses = entries.map(\.address.description)
@@ -44,6 +49,7 @@ struct ClientDocument: StateFileDocument, Equatable, Sendable {
             entries.append(entry)
         }
         self.entries = entries
+        workspace = try container.decodeIfPresent(WorkspaceDocument.self, forKey: .workspace)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -51,11 +57,13 @@ struct ClientDocument: StateFileDocument, Equatable, Sendable {
         try container.encode(client, forKey: .client)
         var keys = container.nestedContainer(keyedBy: AddressCodingKey.self, forKey: .keys)
         for entry in entries { try keys.encode(entry, forKey: AddressCodingKey(stringValue: entry.address)) }
+        try container.encodeIfPresent(workspace, forKey: .workspace)
     }
 
-    /// Appends the MAC's canonical encoding: `client`, then `keys` with the addresses in order.
+    /// Appends the MAC's canonical encoding: `client`, then `keys` with the addresses in order,
+    /// then `workspace` when there is one.
     func appendCanonical(to input: inout MACInput) {
-        input.appendObjectHeader(count: 2)
+        input.appendObjectHeader(count: workspace == nil ? 2 : 3)
         input.appendKey("client")
         input.appendString(client)
         input.appendKey("keys")
@@ -64,9 +72,14 @@ struct ClientDocument: StateFileDocument, Equatable, Sendable {
             input.appendFrame(entry.address)
             entry.appendCanonical(to: &input)
         }
+        if let workspace {
+            input.appendKey("workspace")
+            workspace.emit(to: &input)
+        }
     }
 
-    /// Writes the client file's object: `client`, then `keys` with the addresses in order.
+    /// Writes the client file's object: `client`, then `keys` with the addresses in order, then
+    /// `workspace` when there is one.
     func write(to writer: inout StateJSONWriter) {
         writer.beginObject()
         writer.key("client")
@@ -78,6 +91,10 @@ struct ClientDocument: StateFileDocument, Equatable, Sendable {
             entry.write(to: &writer)
         }
         writer.endObject()
+        if let workspace {
+            writer.key("workspace")
+            workspace.emit(to: &writer)
+        }
         writer.endObject()
     }
 

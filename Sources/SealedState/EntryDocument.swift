@@ -21,6 +21,9 @@ struct EntryDocument: Codable, Equatable, Sendable {
     var rotatedAt: String?
     var secret: String?
     var secretStatus: String
+    /// The workspace the key lives in (format 2); absent for the default workspace or a key
+    /// recorded before workspaces.
+    var workspaceID: String?
 
     enum CodingKeys: String, CodingKey {
         case createdAt = "created_at"
@@ -40,6 +43,7 @@ struct EntryDocument: Codable, Equatable, Sendable {
         case rotatedAt = "rotated_at"
         case secret
         case secretStatus = "secret_status"
+        case workspaceID = "workspace_id"
     }
 
     /// The entry's present fields, in UTF-8 key order (the order of the coding keys above), for
@@ -49,6 +53,7 @@ struct EntryDocument: Codable, Equatable, Sendable {
         func one(_ isPresent: Bool) -> Int { isPresent ? 1 : 0 }
         let present = 9 + one(expiresAt != nil) + one(labels != nil) + one(limit != nil) + one(limitReset != nil)
             + one(predecessorDeleteAfter != nil) + one(predecessorHash != nil) + one(rotatedAt != nil) + one(secret != nil)
+            + one(workspaceID != nil)
         fields.beginObject(fieldCount: present)
         fields.field("created_at", createdAt)
         fields.field("disabled", disabled)
@@ -67,6 +72,7 @@ struct EntryDocument: Codable, Equatable, Sendable {
         fields.field("rotated_at", rotatedAt)
         fields.field("secret", secret)
         fields.field("secret_status", secretStatus)
+        fields.field("workspace_id", workspaceID)
         fields.endObject()
     }
 

@@ -81,6 +81,17 @@ public struct OpenedState: Sendable {
         state.entries[address]?.sealedSecret = nil
     }
 
+    /// Adds or replaces the workspace record of `workspace.client`.
+    public mutating func upsert(_ workspace: WorkspaceEntry) {
+        state.workspaces[workspace.client] = workspace
+    }
+
+    /// Removes the workspace record of `client` and returns it, or nil if there was none.
+    @discardableResult
+    public mutating func removeWorkspace(of client: ClientID) -> WorkspaceEntry? {
+        state.workspaces.removeValue(forKey: client)
+    }
+
     /// Removes the entry at `address` and returns it, or nil if there was none.
     @discardableResult
     public mutating func remove(_ address: KeyAddress) -> StateEntry? {

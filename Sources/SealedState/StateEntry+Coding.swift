@@ -24,7 +24,8 @@ extension StateEntry {
             protect: protect,
             rotatedAt: rotatedAt.map(StateTimestamp.format),
             secret: sealedSecret?.base64,
-            secretStatus: secretStatus.rawValue)
+            secretStatus: secretStatus.rawValue,
+            workspaceID: workspaceID)
     }
 
     /// Reads an entry's object; the problem names what is wrong for the error message.
@@ -66,7 +67,8 @@ extension StateEntry {
                               expiresAt: try date(document.expiresAt, "expires_at")),
             createdAt: createdAt,
             rotatedAt: try date(document.rotatedAt, "rotated_at"), generation: Int(document.generation),
-            preview: document.preview, predecessor: predecessor, protect: document.protect, labels: document.labels ?? [:])
+            preview: document.preview, predecessor: predecessor, protect: document.protect, labels: document.labels ?? [:],
+            workspaceID: document.workspaceID)
         if let text = document.secret {
             guard let sealed = SealedSecret(base64: text) else { throw EntryProblem("has a 'secret' that is not base64 of nonce, ciphertext and tag") }
             sealedSecret = sealed

@@ -1,10 +1,12 @@
 /// The constants of the on-disk format, documented in `docs-site/state-format.md`. Changing any
 /// of them changes the format and needs a new version.
 enum StateFormat {
-    /// The version this build writes.
-    static let version: Int64 = 1
+    /// The version this build writes. Version 2 added each client file's optional `workspace`
+    /// record and each entry's optional `workspace_id`; a version 1 state reads as one without
+    /// them, and is written as version 2.
+    static let version: Int64 = 2
     /// Every version this build reads.
-    static let readableVersions: [Int64] = [1]
+    static let readableVersions: [Int64] = [1, 2]
     /// The header's `format` field.
     static let formatName = "keyplane-state"
     /// The header file, relative to the state folder.

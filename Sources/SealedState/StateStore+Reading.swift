@@ -43,11 +43,13 @@ extension StateStore {
         var entries: [KeyAddress: StateEntry] = [:]
         entries.reserveCapacity(parsed.reduce(0) { $0 + $1.entries.count })
         var clientsOnDisk: [String: ClientDocument] = [:]
+        var workspaces: [ClientID: WorkspaceEntry] = [:]
         for file in parsed {
             for entry in file.entries { entries[entry.address] = entry }
+            if let workspace = file.workspace { workspaces[workspace.client] = workspace }
             clientsOnDisk[file.document.client] = file.document
         }
-        let state = State(lineage: header.lineage, serial: header.serial, entries: entries)
+        let state = State(lineage: header.lineage, serial: header.serial, entries: entries, workspaces: workspaces)
         var opened = OpenedState(state: state, recipients: header.recipients, formatVersion: header.document.version,
                                  dataKey: key, credentials: credentials, serialOnDisk: header.serial)
         opened.clientsOnDisk = clientsOnDisk
@@ -74,6 +76,7 @@ extension StateStore {
     struct ClientFile: Sendable {
         var document: ClientDocument
         var entries: [StateEntry]
+        var workspace: WorkspaceEntry?
     }
 
     func readHeader() throws(StateError) -> Header {
@@ -166,7 +169,16 @@ extension StateStore {
                 throw StateError.malformed(file: name, reason: "the entry \(entryDocument.address) \(error.message)")
             }
         }
-        return ClientFile(document: document, entries: entries)
+        var workspace: WorkspaceEntry?
+        if let record = document.workspace {
+            guard let client = ClientID(document.client) else {
+                throw StateError.malformed(file: name, reason: "'\(document.client)' is not a client id")
+            }
+            do { workspace = try record.entry(client: client) } catch {
+                throw StateError.malformed(file: name, reason: "the workspace \(error.message)")
+            }
+        }
+        return ClientFile(document: document, entries: entries, workspace: workspace)
     }
 
     /// The client files' names, sorted by the UTF-8 bytes of their client ids.

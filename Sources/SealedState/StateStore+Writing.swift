@@ -12,6 +12,12 @@ extension StateStore {
     /// failure of libcrypto itself can leave them without the header that matches them, as a
     /// crash between files can: the MAC then fails until the files are restored from git.
     public func write(_ opened: inout OpenedState) throws(StateError) {
+        try write(&opened, version: StateFormat.version)
+    }
+
+    /// `write(_:)` with the header naming `version`: only for tests that make a state of an older
+    /// version, which must hold nothing that version lacks.
+    func write(_ opened: inout OpenedState, version: Int64) throws(StateError) {
         if let expected = opened.serialOnDisk {
             let found = try serialOnDisk() ?? -1
             guard found == expected else { throw StateError.changedSinceOpened(openedSerial: expected, foundSerial: found) }
@@ -20,7 +26,7 @@ extension StateStore {
         }
         var state = opened.state
         state.serial += 1
-        var documents = StateDocuments(state: state, recipients: opened.recipients, formatVersion: StateFormat.version)
+        var documents = StateDocuments(state: state, recipients: opened.recipients, formatVersion: version)
         let clients = documents.clients
         let mac: StateMAC
         do { mac = try StateMAC(key: opened.dataKey.macKey, header: documents.header, clientCount: clients.count) } catch {
@@ -60,7 +66,7 @@ extension StateStore {
         }
 
         opened.state = state
-        opened.formatVersion = StateFormat.version
+        opened.formatVersion = version
         opened.serialOnDisk = state.serial
         opened.clientsOnDisk = Dictionary(uniqueKeysWithValues: clients.map { ($0.client, $0) })
     }

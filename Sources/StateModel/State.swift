@@ -11,12 +11,19 @@ public struct State: Equatable, Sendable {
     public package(set) var serial: Int64
     /// Every managed key, by address.
     public package(set) var entries: [KeyAddress: StateEntry]
+    /// Every managed workspace, by the client it belongs to.
+    public package(set) var workspaces: [ClientID: WorkspaceEntry]
 
-    package init(lineage: String, serial: Int64, entries: [KeyAddress: StateEntry]) {
+    package init(lineage: String, serial: Int64, entries: [KeyAddress: StateEntry],
+                 workspaces: [ClientID: WorkspaceEntry] = [:]) {
         self.lineage = lineage
         self.serial = serial
         self.entries = entries
+        self.workspaces = workspaces
     }
+
+    /// The workspace records in client order.
+    public var sortedWorkspaces: [WorkspaceEntry] { workspaces.keys.sorted().map { workspaces[$0]! } }
 
     /// The entries in address order.
     public var sortedEntries: [StateEntry] { entries.keys.sorted().map { entries[$0]! } }

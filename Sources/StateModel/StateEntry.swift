@@ -25,6 +25,9 @@ public struct StateEntry: Equatable, Sendable {
     public var protect: Bool
     /// The key's labels from the manifests (such as `env: production`).
     public var labels: [String: String]
+    /// The workspace the key lives in, by OpenRouter's id; nil for the account's default
+    /// workspace (and for keys recorded before keyplane managed workspaces).
+    public var workspaceID: String?
     /// The sealed secret, or nil when it is unknown (an adopted key). Set by the sealed state,
     /// which seals it.
     public package(set) var sealedSecret: SealedSecret?
@@ -35,7 +38,7 @@ public struct StateEntry: Equatable, Sendable {
     /// A new entry. Timestamps are kept to whole seconds, as the file stores them.
     public init(address: KeyAddress, hash: String, values: KeyValues, createdAt: Date, rotatedAt: Date? = nil,
                 generation: Int = 1, preview: String = "…", predecessor: RotationPredecessor? = nil,
-                protect: Bool = false, labels: [String: String] = [:]) {
+                protect: Bool = false, labels: [String: String] = [:], workspaceID: String? = nil) {
         self.address = address
         self.hash = hash
         var values = values
@@ -48,6 +51,7 @@ public struct StateEntry: Equatable, Sendable {
         self.predecessor = predecessor
         self.protect = protect
         self.labels = labels
+        self.workspaceID = workspaceID
         self.sealedSecret = nil
     }
 

@@ -110,9 +110,9 @@ struct RefusalTests {
     @Test func unknownFormatVersionIsRefusedNamingBoth() throws {
         let (sandbox, _) = try Self.makeState()
         let text = try sandbox.read("keyplane-state.json")
-        try sandbox.write(text.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 7"), to: "keyplane-state.json")
+        try sandbox.write(text.replacingOccurrences(of: "\"version\" : 2", with: "\"version\" : 7"), to: "keyplane-state.json")
         let error = #expect(throws: StateError.self) { try open(sandbox) }
-        #expect(error == .unsupportedVersion(found: 7, readable: [1]))
+        #expect(error == .unsupportedVersion(found: 7, readable: [1, 2]))
         #expect(error?.description.contains("version 7") == true)
     }
 
