@@ -72,10 +72,7 @@ struct ApplyCommand: AsyncParsableCommand {
             targets: Set(target.map { try PlanCommand.address($0, option: "--target") }),
             replace: Set(replace.map { try PlanCommand.address($0, option: "--replace") }),
             allowLastProductionKey: allowLastProductionKey)
-        let saved = try planFile.map { path -> PlanDocument in
-            guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read the plan file \(path)") }
-            do { return try PlanDocument.decode(data) } catch { throw CommandFailure("\(path): \(error)") }
-        }
+        let saved = try planFile.map(ShowCommand.read)
         try await Self.apply(
             repository: repository, credentials: credentials, api: api, format: format,
             request: ApplyRequest(

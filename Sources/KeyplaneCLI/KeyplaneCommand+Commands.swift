@@ -7,6 +7,7 @@ extension KeyplaneCommand {
         ValidateCommand.self,
         PlanCommand.self,
         ApplyCommand.self,
+        ShowCommand.self,
         ImportCommand.self,
         UnlockCommand.self,
         StatusCommand.self,
