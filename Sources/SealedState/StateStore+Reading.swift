@@ -13,6 +13,7 @@ extension StateStore {
     /// The refusals come in that order whatever is wrong: a file's form before the credentials,
     /// the credentials before the MAC, the MAC before the history.
     public func open(with credentials: Credentials) throws(StateError) -> OpenedState {
+        try finishInterruptedWrite()
         let header = try readHeader()
         let files = try readClientFiles()
         // The data key is unwrapped before the client files are parsed, so the MAC can take each

@@ -5,12 +5,12 @@ import Cryptography
 public import Foundation
 
 extension StateStore {
-    /// Writes `opened` back: raises the serial by one, recomputes the MAC, and replaces each file
-    /// atomically (client files first, the header last). Client files whose content did not change
-    /// are left alone; files of clients with no keys left are removed. Refuses if the state on
-    /// disk changed since it was opened. Client files are written while the MAC is computed, so a
-    /// failure of libcrypto itself can leave them without the header that matches them, as a
-    /// crash between files can: the MAC then fails until the files are restored from git.
+    /// Writes `opened` back: raises the serial by one, recomputes the MAC, and replaces the files
+    /// as one: the whole write is staged and marked complete before any file moves into place
+    /// (see `StateStore+PendingWrite`), so a crash leaves the old state or the new one, never a
+    /// mix. Client files whose content did not change are left alone; files of clients with no
+    /// keys or workspace left are removed. Refuses if the state on disk changed since it was
+    /// opened.
     public func write(_ opened: inout OpenedState) throws(StateError) {
         try write(&opened, version: StateFormat.version)
     }
@@ -18,6 +18,7 @@ extension StateStore {
     /// `write(_:)` with the header naming `version`: only for tests that make a state of an older
     /// version, which must hold nothing that version lacks.
     func write(_ opened: inout OpenedState, version: Int64) throws(StateError) {
+        try finishInterruptedWrite()
         if let expected = opened.serialOnDisk {
             let found = try serialOnDisk() ?? -1
             guard found == expected else { throw StateError.changedSinceOpened(openedSerial: expected, foundSerial: found) }
@@ -33,37 +34,23 @@ extension StateStore {
             throw StateError.crypto("\(error)")
         }
 
-        do {
-            try FileManager.default.createDirectory(at: clientsURL, withIntermediateDirectories: true)
-        } catch {
-            throw StateError.io(path: clientsURL.path, message: error.localizedDescription)
-        }
         let existing = try clientFileNames()
         // One pass on every core: each client's part goes to the MAC, and the file of each client
-        // whose document differs from what was read or last written is rendered and replaced. The
-        // header, which holds the MAC, is written last, once every part has been hashed and the
-        // client files' renames and removals are flushed to disk together.
+        // whose document differs from what was read or last written is rendered and staged. The
+        // header, which holds the MAC, is staged last, once every part has been hashed; then the
+        // staging is marked complete and moved into place.
+        try beginStaging()
         let onDisk = opened.clientsOnDisk
         _ = try ParallelWork.map(count: clients.count) { index throws(StateError) in
             mac.add(clients[index], at: index)
             guard onDisk[clients[index].client] != clients[index] else { return }
-            do throws(FileError) {
-                try AtomicFile.replace(clientsURL.appendingPathComponent("\(clients[index].client).json"), with: StateJSON.render(clients[index]))
-            } catch {
-                throw StateError.io(path: error.path, message: error.message)
-            }
+            try stageClientFile(named: "\(clients[index].client).json", StateJSON.render(clients[index]))
         }
         do { documents.header.mac = Hex.encode(try mac.finish()) } catch { throw StateError.crypto("\(error)") }
         let kept = Set(clients.map(\.client))
-        for fileName in existing where !kept.contains(String(fileName.dropLast(".json".count))) {
-            do { try FileManager.default.removeItem(at: clientsURL.appendingPathComponent(fileName)) } catch {
-                throw StateError.io(path: fileName, message: error.localizedDescription)
-            }
-        }
-        AtomicFile.syncFolder(clientsURL)
-        do throws(FileError) { try AtomicFile.write(StateJSON.render(documents.header), to: headerURL) } catch {
-            throw StateError.io(path: error.path, message: error.message)
-        }
+        let removals = existing.filter { !kept.contains(String($0.dropLast(".json".count))) }
+        try completeStaging(removing: removals, header: StateJSON.render(documents.header))
+        try applyPending()
 
         opened.state = state
         opened.formatVersion = version

@@ -42,6 +42,10 @@ struct CrashTests {
         case lockTaken
         /// Once the journal has this many records (an intent and a created record per key).
         case journalRecords(Int)
+        /// While the state write is staged, before its files move into place.
+        case stateStaging
+        /// Once the staged state write is marked complete, while its files move into place.
+        case stateStaged
         /// Once the new state file is on disk, before the commit.
         case stateWritten
         /// Once the commit is made, before the journal is removed.
@@ -51,6 +55,8 @@ struct CrashTests {
             switch self {
             case .lockTaken: "after the lock was taken"
             case .journalRecords(let count): "after \(count) journal records"
+            case .stateStaging: "while the state write was staged"
+            case .stateStaged: "once the state write was marked complete"
             case .stateWritten: "after the state was written"
             case .committed: "after the commit"
             }
@@ -80,11 +86,14 @@ struct CrashTests {
     func repeatedKills() async throws {
         let workspace = try await Self.makeWorkspace()
         defer { Task { await workspace.stop() } }
-        for point: KillPoint in [.journalRecords(30), .journalRecords(25), .journalRecords(60), .stateWritten] {
+        // The two kill points inside the state write last a moment: a run may finish before the
+        // kill lands, which these runs allow.
+        for point: KillPoint in [.journalRecords(30), .stateStaging, .journalRecords(25), .stateStaged, .journalRecords(60),
+                                 .stateStaging, .stateStaged, .stateWritten] {
             let killed = try await Self.applyAndKill(workspace, at: point)
             if killed { try await workspace.run(["unlock"]) }
         }
-        try await Self.recoverAndConverge(workspace, killed: true, context: "after four kills")
+        try await Self.recoverAndConverge(workspace, killed: true, context: "after eight kills")
     }
 
     // MARK: Steps
@@ -103,6 +112,7 @@ struct CrashTests {
         let stateFile = workspace.folder.url.appendingPathComponent("state/keyplane-state.json")
         let stateBefore = FileManager.default.contents(atPath: stateFile.path)
         let journal = workspace.folder.url.appendingPathComponent(".keyplane/journal.jsonl")
+        let pending = workspace.folder.url.appendingPathComponent("state/.pending-write")
 
         func reached() throws -> Bool {
             switch point {
@@ -111,6 +121,10 @@ struct CrashTests {
             case .journalRecords(let count):
                 let data = FileManager.default.contents(atPath: journal.path) ?? Data()
                 return data.reduce(0) { $1 == 0x0a ? $0 + 1 : $0 } >= count
+            case .stateStaging:
+                return FileManager.default.fileExists(atPath: pending.path)
+            case .stateStaged:
+                return FileManager.default.fileExists(atPath: pending.appendingPathComponent("complete").path)
             case .stateWritten:
                 return FileManager.default.contents(atPath: stateFile.path) != stateBefore
             case .committed:
@@ -166,6 +180,13 @@ struct CrashTests {
         #expect(secrets.count == keyCount, "\(context): \(secrets.count) secrets in the state")
         let sealedHashes = Set(try secrets.values.map { try KeyMaterial.hash(of: $0) })
         #expect(sealedHashes == Set(live.map(\.hash)), "\(context): the sealed secrets and the live keys differ")
+
+        // The state write finished or was undone on its own: no staging, no temporary file.
+        let stateFolder = workspace.folder.url.appendingPathComponent("state")
+        for folder in [stateFolder, stateFolder.appendingPathComponent("clients")] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            #expect(names.filter { $0.hasPrefix(".") }.isEmpty, "\(context): left in \(folder.lastPathComponent): \(names)")
+        }
 
         // The state that holds them is committed.
         let head = try #require(try repository.head())
