@@ -104,6 +104,13 @@ public struct ApplyOperation: Sendable {
                               interrupted: Bool, uncommitted: String, observer: any OperationObserver) async throws -> ApplyReport {
         let now = request.plan.now
         let journalURL = workspace.journalURL
+        do { try opened.verifySealedSecrets() } catch {
+            throw OperationFailure("""
+                the state holds a sealed secret that does not authenticate (\(error)): it was altered or swapped, \
+                although the state's MAC matches. Nothing was applied. Restore \(workspace.state.displayName)/ from a \
+                commit you trust, and find out who holds the state's data key.
+                """)
+        }
         let filesBefore = try workspace.state.filePaths(relativeTo: workspace.root)
         let recovered = try await JournalRecovery.recover(journalAt: journalURL, into: &opened, client: connection.client, now: now)
         var recoveredNotes = recovered

@@ -29,11 +29,13 @@ public struct PlanOperation: Sendable {
         }
         guard request.refresh || !request.adoptions.isEmpty else {
             let state = try await opening.value
+            if state == nil { try MissingState.check(workspace, live: nil) }
             return try await ParallelWork.offPool { [request, workspace] in
                 try Self.plan(inputs, state: state, refreshed: nil, request: request, workspace: workspace)
             }
         }
         let (state, refreshed) = try await Refreshed.whileOpening(opening, connector: connector)
+        if state == nil { try MissingState.check(workspace, live: refreshed.live) }
         ExitTimeMemory.keep((inputs, state, refreshed))
         return try await ParallelWork.offPool { [request, workspace] in
             try Self.plan(inputs, state: state, refreshed: refreshed, request: request, workspace: workspace)

@@ -1,5 +1,6 @@
 public import Domain
 import Cryptography
+import Parallel
 public import StateModel
 
 /// A state that was opened with a credential (or just created): the readable `state` plus the
@@ -51,6 +52,26 @@ public struct OpenedState: Sendable {
             throw StateError.secretDoesNotAuthenticate(address: address.description)
         }
         return KeySecret(String(decoding: plaintext, as: UTF8.self))
+    }
+
+    /// Checks that every sealed secret authenticates under the data key and its address, without
+    /// keeping any plaintext. The MAC covers the ciphertexts, but whoever holds the data key can
+    /// recompute it over a swapped or altered one; apply checks every secret it is about to carry
+    /// into a new state, so such a state is refused before anything changes, never committed.
+    public func verifySealedSecrets() throws(StateError) {
+        let entries = Array(state.entries.values)
+        let lineage = state.lineage, kek = dataKey.secretsKey
+        let failures = ParallelWork.map(count: entries.count, batch: 256) { index -> String? in
+            guard let sealed = entries[index].sealedSecret else { return nil }
+            let address = entries[index].address.description
+            let aad = StateFormat.secretAssociatedData(lineage: lineage, address: address)
+            guard var plaintext = Recipient.open(sealed.bytes, kek: kek, aad: aad) else { return address }
+            for position in plaintext.indices { plaintext[position] = 0 }
+            return nil
+        }
+        if let first = failures.compactMap({ $0 }).sorted().first {
+            throw StateError.secretDoesNotAuthenticate(address: first)
+        }
     }
 
     // MARK: Entries

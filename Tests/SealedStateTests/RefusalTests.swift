@@ -105,6 +105,11 @@ struct RefusalTests {
             try reopened.secret(for: address("acme/staging"))
         }
         #expect(try reopened.secret(for: address("globex/web")) == makeSecret(12))
+        // The MAC matches, so the state opens; checking every sealed secret finds the swap.
+        #expect(throws: StateError.secretDoesNotAuthenticate(address: "acme/prod-api")) {
+            try reopened.verifySealedSecrets()
+        }
+        #expect(throws: Never.self) { try open(Self.makeState().0).verifySealedSecrets() }
     }
 
     @Test func unknownFormatVersionIsRefusedNamingBoth() throws {
