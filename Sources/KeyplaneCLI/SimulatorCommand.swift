@@ -62,7 +62,7 @@ struct SimulatorCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp(
         "The OpenRouter plan to play: enterprise, or standard, which refuses budget writes with 403.", valueName: "plan"))
-    var edition: SimulatorEdition = .enterprise
+    var edition = SimulatorEdition.enterprise.rawValue
 
     @Option(name: .long, help: ArgumentHelp(
         "US dollars one POST /chat/completions costs (default \(SimulatorConfiguration.defaultInferenceCost)).", valueName: "usd"))
@@ -98,13 +98,16 @@ struct SimulatorCommand: AsyncParsableCommand {
             }
             cost = dollars
         }
+        guard let plan = SimulatorEdition(rawValue: edition) else {
+            throw ValidationError("--edition takes \(SimulatorEdition.allCases.map(\.rawValue).joined(separator: " or ")), not '\(edition)'")
+        }
         let (key, keySource) = try managementKey()
         var logger = Logger(label: "keyplane.simulator")
         logger.logLevel = verbose ? .debug : .warning
         let running = try await RunningSimulator.start(
             SimulatorConfiguration(
                 host: host, port: port, managementKeys: [key], dataFile: data, faults: faults, logger: logger,
-                edition: edition, inferenceCost: cost),
+                edition: plan, inferenceCost: cost),
             shutdownSignals: [.sigint, .sigterm])
 
         var keyNote = keySource
@@ -150,5 +153,3 @@ struct SimulatorCommand: AsyncParsableCommand {
         return value
     }
 }
-
-extension SimulatorEdition: ExpressibleByArgument {}

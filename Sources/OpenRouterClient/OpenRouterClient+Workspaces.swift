@@ -46,8 +46,9 @@ extension OpenRouterClient {
     }
 
     /// Every key of every workspace (listed first unless `workspaces` is given), concurrently:
-    /// up to `maxConcurrentRequests` workspaces at a time, their pages as `listKeys` fetches
-    /// them, all under the one in-flight limit. Keys come in the order of the workspaces, each
+    /// up to `maxConcurrentRequests` workspaces at a time, each one's pages one after another
+    /// (the workspaces keep the connections busy, so fetching pages ahead would only add
+    /// requests for empty pages), all under the one in-flight limit. Keys come in the order of the workspaces, each
     /// workspace's in the API's order. A workspace deleted meanwhile contributes no keys.
     public func listKeysInEveryWorkspace(includeDisabled: Bool = true, workspaces: [APIWorkspace]? = nil) async throws -> [APIKey] {
         let all: [APIWorkspace]
@@ -61,7 +62,8 @@ extension OpenRouterClient {
                 let id = all[index].id
                 group.addTask {
                     do {
-                        return (index, try await self.listKeys(includeDisabled: includeDisabled, workspaceID: id))
+                        return (index, try await self.listKeys(
+                            includeDisabled: includeDisabled, workspaceID: id, firstPage: nil, pagesInFlight: 1))
                     } catch OpenRouterClientError.workspaceNotFound {
                         return (index, [])
                     }

@@ -89,6 +89,12 @@ public final class OpenRouterClient: Sendable {
     /// created while paging) is listed once. `firstPage`, when given, is the page at offset 0
     /// already fetched with the same `includeDisabled` and workspace, and is not fetched again.
     public func listKeys(includeDisabled: Bool = true, workspaceID: String? = nil, firstPage: [APIKey]? = nil) async throws -> [APIKey] {
+        try await listKeys(includeDisabled: includeDisabled, workspaceID: workspaceID, firstPage: firstPage, pagesInFlight: pageConcurrency)
+    }
+
+    /// `listKeys` with `pagesInFlight` pages fetched at once after the first; 1 fetches page
+    /// after page, for callers that already keep the in-flight limit busy with other lists.
+    func listKeys(includeDisabled: Bool, workspaceID: String?, firstPage: [APIKey]?, pagesInFlight: Int) async throws -> [APIKey] {
         let pageSize = KeyListResponse.pageSize
         let first: [APIKey]
         if let firstPage {
@@ -108,7 +114,7 @@ public final class OpenRouterClient: Sendable {
                         (index, try await self.listPage(offset: index * pageSize, includeDisabled: includeDisabled, workspaceID: workspaceID))
                     }
                 }
-                for _ in 0..<pageConcurrency { startPage() }
+                for _ in 0..<max(1, pagesInFlight) { startPage() }
                 while let (index, page) = try await group.next() {
                     pages[index] = page
                     if page.count < pageSize { lastPage = min(lastPage, index) }
