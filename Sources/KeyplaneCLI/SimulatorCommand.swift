@@ -10,8 +10,10 @@ struct SimulatorCommand: AsyncParsableCommand {
         commandName: "simulator",
         abstract: "Serve a local OpenRouter key-management API, for demos, tests and trying manifests.",
         discussion: """
-            Answers GET/POST /api/v1/keys, GET/PATCH/DELETE /api/v1/keys/{hash} and GET /api/v1/key like
-            OpenRouter, without spending credits. Control routes under /_simulator record spend, move the
+            Answers GET/POST /api/v1/keys, GET/PATCH/DELETE /api/v1/keys/{hash}, GET /api/v1/key, the
+            workspace and budget routes under /api/v1/workspaces, and a minimal POST
+            /api/v1/chat/completions that enforces key limits and workspace budgets, like OpenRouter,
+            without spending credits. Control routes under /_simulator record spend, move the
             clock and set faults. The management key comes from --management-key-file or
             OPENROUTER_MANAGEMENT_KEY; without either, one is generated and written to a file whose path
             is printed. See docs-site/simulator.md.
@@ -58,6 +60,14 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Share of successful API requests that are committed, then answered by closing the connection.")
     var dropRate = 0.0
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The OpenRouter plan to play: enterprise, or standard, which refuses budget writes with 403.", valueName: "plan"))
+    var edition = SimulatorEdition.enterprise.rawValue
+
+    @Option(name: .long, help: ArgumentHelp(
+        "US dollars one POST /chat/completions costs (default \(SimulatorConfiguration.defaultInferenceCost)).", valueName: "usd"))
+    var inferenceCost: String?
+
     @Flag(name: .long, help: "Log every request.")
     var verbose = false
 
@@ -81,12 +91,23 @@ struct SimulatorCommand: AsyncParsableCommand {
             faults.routeRequestsPerSecond[route] = try Self.rate(String(entry[entry.index(after: equals)...]))
         }
 
+        var cost = SimulatorConfiguration.defaultInferenceCost
+        if let inferenceCost {
+            guard let dollars = USD(decimal: inferenceCost), dollars >= .zero else {
+                throw ValidationError("--inference-cost takes US dollars of 0 or more, such as 0.01")
+            }
+            cost = dollars
+        }
+        guard let plan = SimulatorEdition(rawValue: edition) else {
+            throw ValidationError("--edition takes \(SimulatorEdition.allCases.map(\.rawValue).joined(separator: " or ")), not '\(edition)'")
+        }
         let (key, keySource) = try managementKey()
         var logger = Logger(label: "keyplane.simulator")
         logger.logLevel = verbose ? .debug : .warning
         let running = try await RunningSimulator.start(
             SimulatorConfiguration(
-                host: host, port: port, managementKeys: [key], dataFile: data, faults: faults, logger: logger),
+                host: host, port: port, managementKeys: [key], dataFile: data, faults: faults, logger: logger,
+                edition: plan, inferenceCost: cost),
             shutdownSignals: [.sigint, .sigterm])
 
         var keyNote = keySource

@@ -1,4 +1,5 @@
-/// The `200` body of `DELETE /keys/{hash}`: `{"deleted": true}`.
+/// The `200` body of every delete: `DELETE /keys/{hash}`, `/workspaces/{id}` and
+/// `/workspaces/{id}/budgets/{interval}`: `{"deleted": true}`.
 public struct DeleteKeyResponse: Hashable, Sendable, Codable {
     public var deleted: Bool
 

@@ -5,8 +5,9 @@ import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
 
-/// The OpenRouter key-management API, as keyplane uses it: every page of keys, creates that
-/// never duplicate a key, retries where repeating is safe, and one limit on requests in flight.
+/// The OpenRouter management API, as keyplane uses it: every page of keys and workspaces, creates
+/// that never duplicate a key or a workspace, workspace budgets, retries where repeating is safe,
+/// and one limit on requests in flight.
 ///
 /// The limit is the connection pool's: requests go over HTTP/1.1, one at a time per connection,
 /// on at most `maxConcurrentRequests` connections. Requests beyond that wait in AsyncHTTPClient's
@@ -20,6 +21,8 @@ public final class OpenRouterClient: Sendable {
     public let retryPolicy: RetryPolicy
     /// How many list pages are fetched at once.
     public let pageConcurrency: Int
+    /// The most requests in flight at once, for all callers together.
+    public let maxConcurrentRequests: Int
     private let http: HTTPClient
     private let logger: Logger
 
@@ -33,6 +36,7 @@ public final class OpenRouterClient: Sendable {
         self.configuration = configuration
         self.retryPolicy = retryPolicy
         self.pageConcurrency = max(1, pageConcurrency)
+        self.maxConcurrentRequests = max(1, maxConcurrentRequests)
         self.logger = logger
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.timeout = .init(connect: .seconds(10), read: Self.timeAmount(retryPolicy.requestTimeout))
@@ -63,27 +67,41 @@ public final class OpenRouterClient: Sendable {
         return current
     }
 
-    /// One page of `GET /keys` (up to 100 keys, newest first).
-    public func listPage(offset: Int, includeDisabled: Bool = true) async throws -> [APIKey] {
+    /// One page of `GET /keys` (up to 100 keys, newest first) of the workspace with the id
+    /// `workspaceID` (a UUID), or of the default workspace when it is nil. An unknown workspace
+    /// is `OpenRouterClientError.workspaceNotFound`.
+    public func listPage(offset: Int, includeDisabled: Bool = true, workspaceID: String? = nil) async throws -> [APIKey] {
+        var query = [("include_disabled", includeDisabled ? "true" : "false"), ("offset", String(offset))]
+        if let workspaceID { query.append(("workspace_id", Self.escaped(workspaceID))) }
         let reply = try await send(
-            .listKeys, method: .GET, path: "/keys",
-            query: [("include_disabled", includeDisabled ? "true" : "false"), ("offset", String(offset))])
+            .listKeys, method: .GET, path: "/keys", query: query, resource: workspaceID.map(Resource.workspace))
         // The fast path reads the page through cJSON; anything it does not expect is decoded
         // again by JSONDecoder, which accepts or refuses it and words the error.
         if let page = KeyListResponse(reading: reply.body) { return page.data }
         return try decode(KeyListResponse.self, reply, .listKeys).data
     }
 
-    /// Every key, disabled ones included by default, page by page until a short page. After the
+    /// Every key of one workspace (`workspaceID`, a UUID; nil for the default workspace),
+    /// disabled ones included by default, page by page until a short page. After the
     /// first page, `pageConcurrency` pages are in flight at all times: each answer starts the next
     /// page, so one slow page does not hold the others back. Pages past the first short one,
     /// started before it was seen, are dropped. A key that appears on two pages (because keys were
     /// created while paging) is listed once. `firstPage`, when given, is the page at offset 0
-    /// already fetched with the same `includeDisabled`, and is not fetched again.
-    public func listKeys(includeDisabled: Bool = true, firstPage: [APIKey]? = nil) async throws -> [APIKey] {
+    /// already fetched with the same `includeDisabled` and workspace, and is not fetched again.
+    public func listKeys(includeDisabled: Bool = true, workspaceID: String? = nil, firstPage: [APIKey]? = nil) async throws -> [APIKey] {
+        try await listKeys(includeDisabled: includeDisabled, workspaceID: workspaceID, firstPage: firstPage, pagesInFlight: pageConcurrency)
+    }
+
+    /// `listKeys` with `pagesInFlight` pages fetched at once after the first; 1 fetches page
+    /// after page, for callers that already keep the in-flight limit busy with other lists.
+    func listKeys(includeDisabled: Bool, workspaceID: String?, firstPage: [APIKey]?, pagesInFlight: Int) async throws -> [APIKey] {
         let pageSize = KeyListResponse.pageSize
         let first: [APIKey]
-        if let firstPage { first = firstPage } else { first = try await listPage(offset: 0, includeDisabled: includeDisabled) }
+        if let firstPage {
+            first = firstPage
+        } else {
+            first = try await listPage(offset: 0, includeDisabled: includeDisabled, workspaceID: workspaceID)
+        }
         var pages: [Int: [APIKey]] = [0: first]
         var lastPage = first.count < pageSize ? 0 : Int.max  // the index of the first short page
         if lastPage != 0 {
@@ -92,9 +110,11 @@ public final class OpenRouterClient: Sendable {
                 func startPage() {
                     let index = next
                     next += 1
-                    group.addTask { (index, try await self.listPage(offset: index * pageSize, includeDisabled: includeDisabled)) }
+                    group.addTask {
+                        (index, try await self.listPage(offset: index * pageSize, includeDisabled: includeDisabled, workspaceID: workspaceID))
+                    }
                 }
-                for _ in 0..<pageConcurrency { startPage() }
+                for _ in 0..<max(1, pagesInFlight) { startPage() }
                 while let (index, page) = try await group.next() {
                     pages[index] = page
                     if page.count < pageSize { lastPage = min(lastPage, index) }
@@ -109,28 +129,32 @@ public final class OpenRouterClient: Sendable {
         return keys.filter { seen.insert($0.hash).inserted }
     }
 
-    /// The keys whose name carries `marker`: how to learn what an ambiguous create did.
-    public func findKeys(marker: CreationMarker) async throws -> [APIKey] {
-        try await listKeys(includeDisabled: true).filter { marker.isMarking($0.name) }
+    /// The keys whose name carries `marker` in the workspace the create named (nil: the default
+    /// one): how to learn what an ambiguous create did.
+    public func findKeys(marker: CreationMarker, workspaceID: String? = nil) async throws -> [APIKey] {
+        try await listKeys(includeDisabled: true, workspaceID: workspaceID).filter { marker.isMarking($0.name) }
     }
 
     /// `GET /keys/{hash}`.
     public func getKey(_ hash: KeyHash) async throws -> APIKey {
-        let reply = try await send(.getKey, method: .GET, path: "/keys/\(hash.rawValue)", hash: hash)
+        let reply = try await send(.getKey, method: .GET, path: "/keys/\(hash.rawValue)", resource: .key(hash))
         return try decode(KeyResponse.self, reply, .getKey).data
     }
 
     /// `POST /keys`, at most once. `request.name` must contain `marker`. When the outcome is
     /// unknown (the connection dropped, a timeout, a `5xx`), the result is `.ambiguous`, never a
     /// second attempt. A `429`, or a connection that never opened, is retried, since then the
-    /// server did not act on the request.
+    /// server did not act on the request. `request.workspaceID` is sent: the key lands in that
+    /// workspace, and an unknown one is `OpenRouterClientError.workspaceNotFound`.
     public func createKey(_ request: CreateKeyRequest, marker: CreationMarker) async throws -> CreateOutcome {
         guard marker.isMarking(request.name) else {
             throw OpenRouterClientError.markerMissing(name: request.name, marker: marker)
         }
         let body = try JSONEncoder().encode(request)
         do {
-            let reply = try await send(.createKey, method: .POST, path: "/keys", body: body, repeatIfUnknown: false)
+            let reply = try await send(
+                .createKey, method: .POST, path: "/keys", body: body, resource: request.workspaceID.map(Resource.workspace),
+                repeatIfUnknown: false)
             // Read through cJSON first, like pages of keys; JSONDecoder decides anything else.
             if let created = CreateKeyResponse(reading: reply.body) { return .created(created) }
             return .created(try decode(CreateKeyResponse.self, reply, .createKey))
@@ -145,7 +169,7 @@ public final class OpenRouterClient: Sendable {
     /// `PATCH /keys/{hash}`. Repeating it sets the same values again, so it is retried.
     public func updateKey(_ hash: KeyHash, _ update: UpdateKeyRequest) async throws -> APIKey {
         let body = try JSONEncoder().encode(update)
-        let reply = try await send(.updateKey, method: .PATCH, path: "/keys/\(hash.rawValue)", body: body, hash: hash)
+        let reply = try await send(.updateKey, method: .PATCH, path: "/keys/\(hash.rawValue)", body: body, resource: .key(hash))
         return try decode(KeyResponse.self, reply, .updateKey).data
     }
 
@@ -153,11 +177,26 @@ public final class OpenRouterClient: Sendable {
     /// that attempt deleted the key, and counts as success.
     public func deleteKey(_ hash: KeyHash) async throws {
         let reply = try await send(
-            .deleteKey, method: .DELETE, path: "/keys/\(hash.rawValue)", hash: hash, notFoundAfterUnknownIsSuccess: true)
+            .deleteKey, method: .DELETE, path: "/keys/\(hash.rawValue)", resource: .key(hash), notFoundAfterUnknownIsSuccess: true)
         if reply.status == 200, !reply.body.isEmpty { _ = try decode(DeleteKeyResponse.self, reply, .deleteKey) }
     }
 
     // MARK: Sending
+
+    /// What a route's path or query names, so that a `404` becomes the error that says which.
+    enum Resource {
+        case key(KeyHash)
+        /// A workspace id or slug.
+        case workspace(String)
+    }
+
+    /// `text` with everything but RFC 3986's unreserved characters percent-encoded, for a path
+    /// segment or a query value.
+    static func escaped(_ text: String) -> String {
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
 
     struct Reply {
         var status: Int
@@ -176,9 +215,9 @@ public final class OpenRouterClient: Sendable {
         case failure(description: String, maybeSent: Bool)
     }
 
-    private func send(
+    func send(
         _ route: APIRoute, method: HTTPMethod, path: String, query: [(String, String)] = [], body: Data? = nil,
-        hash: KeyHash? = nil, repeatIfUnknown: Bool = true, notFoundAfterUnknownIsSuccess: Bool = false
+        resource: Resource? = nil, repeatIfUnknown: Bool = true, notFoundAfterUnknownIsSuccess: Bool = false
     ) async throws -> Reply {
         var url = configuration.baseURL.absoluteString + path
         if !query.isEmpty { url += "?" + query.map { "\($0.0)=\($0.1)" }.joined(separator: "&") }
@@ -226,7 +265,7 @@ public final class OpenRouterClient: Sendable {
                     finalError = OpenRouterClientError.serverError(
                         route: route, status: reply.status, message: message, attempts: attempt)
                 default:
-                    throw failure(for: reply, route: route, hash: hash)
+                    throw failure(for: reply, route: route, resource: resource)
                 }
             case .failure(let description, let maybeSent):
                 logger.debug("\(route) failed: \(description)", metadata: ["attempt": "\(attempt)"])
@@ -275,13 +314,15 @@ public final class OpenRouterClient: Sendable {
         return hint
     }
 
-    private func failure(for reply: Reply, route: APIRoute, hash: KeyHash?) -> OpenRouterClientError {
+    private func failure(for reply: Reply, route: APIRoute, resource: Resource?) -> OpenRouterClientError {
         let message = errorMessage(reply)
-        switch reply.status {
-        case 400: return .badRequest(route: route, message: message)
-        case 401: return .managementKeyRejected(message: message)
-        case 403: return .notAManagementKey(label: nil)
-        case 404 where hash != nil: return .keyNotFound(hash!)
+        switch (reply.status, resource) {
+        case (400, _): return .badRequest(route: route, message: message)
+        case (401, _): return .managementKeyRejected(message: message)
+        case (403, _) where route.writesBudget: return .budgetsNotAvailable(message: message)
+        case (403, _): return .notAManagementKey(label: nil)
+        case (404, .key(let hash)?): return .keyNotFound(hash)
+        case (404, .workspace(let reference)?): return .workspaceNotFound(reference)
         default: return .unexpectedStatus(route: route, status: reply.status, message: message)
         }
     }
@@ -295,7 +336,7 @@ public final class OpenRouterClient: Sendable {
         return text.isEmpty ? "no details" : redact(text)
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, _ reply: Reply, _ route: APIRoute) throws -> T {
+    func decode<T: Decodable>(_ type: T.Type, _ reply: Reply, _ route: APIRoute) throws -> T {
         do { return try APIBodyDecoder.decode(T.self, from: reply.body) } catch {
             throw OpenRouterClientError.invalidResponse(route: route, detail: redact("\(error)"))
         }

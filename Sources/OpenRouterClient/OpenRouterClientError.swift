@@ -23,6 +23,14 @@ public enum OpenRouterClientError: Error, Hashable, CustomStringConvertible {
     case invalidResponse(route: APIRoute, detail: String)
     /// A create request's name does not contain its marker.
     case markerMissing(name: String, marker: CreationMarker)
+    /// `404` for a workspace: it was deleted, or never existed (by id or slug).
+    case workspaceNotFound(String)
+    /// `403` on a budget write: the account's plan has no workspace budgets (they need an
+    /// Enterprise plan). Never retried.
+    case budgetsNotAvailable(message: String)
+    /// `POST /workspaces` went unanswered on every attempt, and no workspace with the slug could
+    /// be found afterwards either.
+    case workspaceCreateUnknown(slug: String, reason: String)
 
     public var description: String {
         switch self {
@@ -47,6 +55,12 @@ public enum OpenRouterClientError: Error, Hashable, CustomStringConvertible {
             "OpenRouter's answer to \(route) was not the documented JSON: \(detail)"
         case .markerMissing(let name, let marker):
             "the new key's name \"\(name)\" must contain its creation marker \(marker), so a lost response can be recovered"
+        case .workspaceNotFound(let reference):
+            "workspace \(reference) does not exist: it was deleted outside keyplane or never existed; refresh and plan again"
+        case .budgetsNotAvailable(let message):
+            "OpenRouter refused to change a workspace budget (HTTP 403: \(message)); workspace budgets need an Enterprise plan, so leave budgets out of the manifests or upgrade the account"
+        case .workspaceCreateUnknown(let slug, let reason):
+            "creating workspace \(slug) may or may not have succeeded (\(reason)), and looking it up by its slug did not tell; run again, which looks for the slug first"
         }
     }
 }

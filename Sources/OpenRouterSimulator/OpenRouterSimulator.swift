@@ -6,7 +6,9 @@ import Logging
 import OpenRouterAPI
 
 /// An in-process stand-in for OpenRouter's key-management API (`/api/v1/keys*`, `/api/v1/key`),
-/// plus control routes under `/_simulator` that record spend, move the clock and set faults.
+/// its workspaces and their budgets (`/api/v1/workspaces*`), and a minimal inference route that
+/// enforces key limits and budgets (`/api/v1/chat/completions`), plus control routes under
+/// `/_simulator` that record spend, move the clock and set faults.
 ///
 /// Start it with `RunningSimulator.start(_:)`, or build the router here and serve it yourself.
 public final class OpenRouterSimulator: Sendable {
@@ -22,7 +24,8 @@ public final class OpenRouterSimulator: Sendable {
     public init(configuration: SimulatorConfiguration) throws {
         self.configuration = configuration
         state = try SimulatorState(
-            managementKeys: configuration.managementKeys, clock: configuration.clock, dataFile: configuration.dataFile)
+            managementKeys: configuration.managementKeys, clock: configuration.clock, dataFile: configuration.dataFile,
+            inferenceCost: configuration.inferenceCost)
         faults = FaultInjector(settings: configuration.faults)
     }
 
@@ -31,6 +34,8 @@ public final class OpenRouterSimulator: Sendable {
         let router = Router(context: SimulatorRequestContext.self)
         router.add(middleware: FaultMiddleware(injector: faults, apiPrefix: Self.apiPrefix))
         addAPIRoutes(to: router)
+        addWorkspaceRoutes(to: router)
+        addInferenceRoutes(to: router)
         addControlRoutes(to: router)
         return router
     }
@@ -54,6 +59,7 @@ public final class OpenRouterSimulator: Sendable {
             if let workspace, UUID(uuidString: workspace) == nil {
                 throw SimulatorError.badRequest("workspace_id must be a UUID")
             }
+            // An unknown workspace is a 404 (from listBody), never an empty page.
             let body = try await state.listBody(includeDisabled: includeDisabled, offset: offset, workspaceID: workspace)
             return SimulatorResponses.json(bytes: body)
         }

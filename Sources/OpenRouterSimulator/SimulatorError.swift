@@ -31,3 +31,14 @@ public struct SimulatorError: Error, HTTPResponseError, CustomStringConvertible 
         return response
     }
 }
+
+extension SimulatorError {
+    /// `DELETE /workspaces/{id}` of the default workspace.
+    static let defaultWorkspaceNotDeletable = SimulatorError(.forbidden, "The default workspace cannot be deleted")
+    /// A budget write on the `.standard` edition.
+    static let budgetsNeedEnterprise = SimulatorError(
+        .forbidden, "Workspace budgets are only available on the Enterprise plan. Contact sales to upgrade.")
+    /// Inference with a management key.
+    static let managementKeyInference = SimulatorError(
+        .forbidden, "Management keys cannot be used for inference; use a regular API key")
+}

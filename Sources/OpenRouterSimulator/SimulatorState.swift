@@ -10,7 +10,10 @@ public actor SimulatorState {
     /// The user every simulated key is created by.
     public static let userID = "user_simulator000000000000000"
 
-    private var keys: [KeyHash: StoredKey] = [:]
+    /// Every key, by hash. Internal, not private, for the workspace and inference extensions.
+    var keys: [KeyHash: StoredKey] = [:]
+    /// Every workspace, by id; the default workspace is always among them.
+    var workspaces: [String: StoredWorkspace] = [:]
     /// Every key's hash, newest first (then by hash): the list route's order, kept between
     /// requests so paging through 10,000 keys sorts them once, not once per page. Creation times
     /// never change, so only adding or removing keys (create, delete, reset) invalidates it.
@@ -27,20 +30,32 @@ public actor SimulatorState {
     private var managementKeys: [KeyHash: String]
     private var clock: SimulatorClock
     private let dataFile: String?
+    /// What one inference request costs (see `SimulatorConfiguration.inferenceCost`).
+    public let inferenceCost: USD
 
     /// - Parameters:
     ///   - managementKeys: the secrets accepted as management keys; only their hashes are kept.
     ///   - clock: where simulated time starts.
-    ///   - dataFile: a JSON file that keeps the keys across restarts.
-    public init(managementKeys: [KeySecret], clock: SimulatorClock = SimulatorClock(), dataFile: String? = nil) throws {
+    ///   - dataFile: a JSON file that keeps the keys and workspaces across restarts.
+    ///   - inferenceCost: what one `POST /chat/completions` costs.
+    public init(
+        managementKeys: [KeySecret], clock: SimulatorClock = SimulatorClock(), dataFile: String? = nil,
+        inferenceCost: USD = SimulatorConfiguration.defaultInferenceCost
+    ) throws {
         var accepted: [KeyHash: String] = [:]
         for key in managementKeys { accepted[try KeyMaterial.hash(of: key.revealed)] = KeyMaterial.label(of: key) }
         self.managementKeys = accepted
         self.clock = clock
         self.dataFile = dataFile
+        self.inferenceCost = inferenceCost
         if let dataFile, let snapshot = try SimulatorSnapshot.load(from: dataFile) {
             self.clock.offset = snapshot.clockOffset
             for key in snapshot.keys { keys[key.hash] = key }
+            for workspace in snapshot.workspaces { workspaces[workspace.id] = workspace }
+        }
+        if workspaces[Self.defaultWorkspaceID] == nil {
+            let workspace = try StoredWorkspace.defaultWorkspace()
+            workspaces[workspace.id] = workspace
         }
     }
 
@@ -80,6 +95,9 @@ public actor SimulatorState {
         return .regular(hash)
     }
 
+    /// Whether `hash` is the hash of an accepted management key.
+    func managementKeys(contain hash: KeyHash) -> Bool { managementKeys[hash] != nil }
+
     // MARK: Routes
 
     /// One page of keys, newest first (then by hash), filtered before paging.
@@ -89,8 +107,10 @@ public actor SimulatorState {
     }
 
     /// One page of keys as the list route's response body: exactly the bytes of encoding
-    /// `KeyListResponse(data: list(…))`, put together from each key's cached JSON.
+    /// `KeyListResponse(data: list(…))`, put together from each key's cached JSON. An unknown
+    /// `workspaceID` is a 404, never an empty page.
     public func listBody(includeDisabled: Bool, offset: Int, workspaceID: String?) throws -> [UInt8] {
+        if let workspaceID { _ = try workspace(workspaceID) }
         let now = now()
         var body = Array(#"{"data":["#.utf8)
         var first = true
@@ -113,7 +133,7 @@ public actor SimulatorState {
 
     /// The hashes on one page, newest first (then by hash), filtered before paging.
     private func page(includeDisabled: Bool, offset: Int, workspaceID: String?) -> ArraySlice<KeyHash> {
-        let workspace = workspaceID ?? Self.defaultWorkspaceID
+        let workspace = workspaceID?.lowercased() ?? Self.defaultWorkspaceID
         let order = listingOrder ?? keys.values
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.hash < $1.hash }
             .map(\.hash)
@@ -126,7 +146,11 @@ public actor SimulatorState {
         return matching[offset..<min(offset + KeyListResponse.pageSize, matching.count)]
     }
 
+    /// Creates a key in the workspace the request names (by id), or the default one; an unknown
+    /// workspace is a 404.
     public func create(_ request: CreateKeyRequest) throws -> CreateKeyResponse {
+        var request = request
+        if let workspaceID = request.workspaceID { request.workspaceID = try workspace(workspaceID).id }
         let secret = try KeyMaterial.newSecret()
         let hash = try KeyMaterial.hash(of: secret.revealed)
         let key = StoredKey(
@@ -176,11 +200,13 @@ public actor SimulatorState {
 
     // MARK: Control
 
-    /// Records spend on a key at the simulated now.
+    /// Records spend on a key at the simulated now; it counts against the key's workspace too.
     public func recordSpend(on hash: KeyHash, amount: USD, byok: Bool) throws -> APIKey {
         guard var key = keys[hash] else { throw SimulatorError.notFound }
-        key.spend.append(SpendRecord(at: now(), amount: amount, byok: byok))
+        let record = SpendRecord(at: now(), amount: amount, byok: byok)
+        key.spend.append(record)
         keys[hash] = key
+        workspaces[key.workspaceID]?.spend.append(record)
         try save()
         return key.apiKey(at: now())
     }
@@ -192,9 +218,12 @@ public actor SimulatorState {
         return now()
     }
 
-    /// Forgets every key and the clock offset; management keys stay.
+    /// Forgets every key, every workspace but a fresh default one, and the clock offset;
+    /// management keys stay.
     public func reset() throws {
         keys = [:]
+        let workspace = try StoredWorkspace.defaultWorkspace()
+        workspaces = [workspace.id: workspace]
         encodedKeys = [:]
         forgetListings()
         clock.offset = 0
@@ -217,10 +246,11 @@ public actor SimulatorState {
     /// How many keys exist, disabled ones included.
     public var keyCount: Int { keys.count }
 
-    private func save() throws {
+    func save() throws {
         guard let dataFile else { return }
         let snapshot = SimulatorSnapshot(
-            clockOffset: clock.offset, keys: keys.values.sorted { $0.hash < $1.hash })
+            clockOffset: clock.offset, keys: keys.values.sorted { $0.hash < $1.hash },
+            workspaces: workspaces.values.sorted { $0.id < $1.id })
         try snapshot.write(to: dataFile)
     }
 }

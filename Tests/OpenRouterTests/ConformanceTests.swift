@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import OpenRouterAPI
 import OpenRouterSimulator
@@ -5,12 +6,12 @@ import TestSupport
 import Testing
 import YAML
 
-/// Walks every route and every status code in OpenRouter's OpenAPI document, makes the simulator
-/// answer with that status, and checks the answer against the documented schema.
+/// Walks every route and every status code in OpenRouter's OpenAPI documents (the keys document,
+/// and the workspace and budget routes of the platform document), makes the simulator answer with
+/// that status, and checks the answer against the documented schema.
 @Suite struct ConformanceTests {
-    static func loadDocument() throws -> [String: Any] {
-        let url = try #require(
-            Bundle.module.url(forResource: "openrouter-keys-openapi", withExtension: "yaml", subdirectory: "Resources"))
+    static func loadDocument(_ name: String = "openrouter-keys-openapi") throws -> [String: Any] {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: "yaml", subdirectory: "Resources"))
         let text = try String(contentsOf: url, encoding: .utf8)
         let root = try #require(try YAMLComposer.compose(text))
         return try #require(plainValue(of: root) as? [String: Any])
@@ -40,8 +41,26 @@ import YAML
     }
 
     @Test func everyDocumentedRouteAndStatusAnswersInTheDocumentedShape() async throws {
-        let document = try Self.loadDocument()
-        let paths = try #require(document["paths"] as? [String: Any])
+        let covered = try await Self.walk(try Self.loadDocument(), paths: { _ in true }, trigger: Self.trigger(_:method:path:status:))
+        #expect(covered == 30)
+    }
+
+    /// Every workspace and budget route of the platform document; its other routes (BYOK,
+    /// credits, guardrails, workspace members) are not simulated.
+    @Test func everyWorkspaceAndBudgetRouteAndStatusAnswersInTheDocumentedShape() async throws {
+        let document = try Self.loadDocument("openrouter-platform-openapi")
+        let covered = try await Self.walk(
+            document, paths: { $0.hasPrefix("/workspaces") && !$0.contains("/members") }, trigger: Self.triggerWorkspace(_:method:path:status:))
+        #expect(covered == 43)
+    }
+
+    /// Calls `trigger` for every status of every operation on the paths `paths` accepts, checks
+    /// each answer against its schema, and returns how many answers were checked.
+    static func walk(
+        _ document: [String: Any], paths accept: (String) -> Bool,
+        trigger: (SimulatorHarness, String, String, Int) async throws -> RawHTTP.Reply
+    ) async throws -> Int {
+        let paths = try #require(document["paths"] as? [String: Any]).filter { accept($0.key) }
         let validator = SchemaValidator(document: document)
         var covered = 0
         try await SimulatorHarness.with { sim in
@@ -50,7 +69,7 @@ import YAML
                     let responses = (operation as? [String: Any])?["responses"] as? [String: Any] ?? [:]
                     for (statusText, response) in responses.sorted(by: { $0.key < $1.key }) {
                         let status = try #require(Int(statusText))
-                        let reply = try await trigger(sim, method: method.uppercased(), path: path, status: status)
+                        let reply = try await trigger(sim, method.uppercased(), path, status)
                         let context = "\(method.uppercased()) \(path) → \(status)"
                         #expect(reply.status == status, "\(context): got \(reply.status)")
                         let schema = try #require(
@@ -67,11 +86,11 @@ import YAML
                 }
             }
         }
-        #expect(covered == 30)
+        return covered
     }
 
-    /// Makes the simulator answer `method path` with `status`.
-    func trigger(_ sim: SimulatorHarness, method: String, path: String, status: Int) async throws -> RawHTTP.Reply {
+    /// Makes the simulator answer `method path` with `status`, for the keys document.
+    static func trigger(_ sim: SimulatorHarness, method: String, path: String, status: Int) async throws -> RawHTTP.Reply {
         let management = sim.managementKey.revealed
         var faults = FaultSettings()
         switch status {
@@ -101,14 +120,60 @@ import YAML
         }
         return try await RawHTTP.send(method, url, bearer: bearer, json: body)
     }
+
+    /// Makes the simulator answer `method path` with `status`, for the workspace routes. Each
+    /// call works on a fresh workspace with a monthly budget; `{interval}` is `monthly`.
+    static func triggerWorkspace(_ sim: SimulatorHarness, method: String, path: String, status: Int) async throws -> RawHTTP.Reply {
+        let management = sim.managementKey.revealed
+        var faults = FaultSettings()
+        if status == 500 { faults.serverErrorNext = 1 }
+        await sim.faults.replace(with: faults)
+        let count = await sim.state.workspaceCount
+        let workspace = try await sim.state.createWorkspace(
+            CreateWorkspaceRequest(name: "Conformance \(count)", slug: "conformance-\(count)", description: "checked"))
+        _ = try await sim.state.upsertBudget(workspace.id, .monthly, UpsertWorkspaceBudgetRequest(limitUSD: USD(50)))
+        let regular = try await sim.state.create(CreateKeyRequest(name: "regular")).key.revealed
+        var reference = workspace.id
+        var interval = "monthly"
+        var bearer: String? = management
+        var body: String?
+        switch method {
+        case "POST": body = #"{"name":"Created","slug":"created-\#(count)","description":"new"}"#
+        case "PATCH": body = #"{"name":"Renamed","description":null}"#
+        case "PUT": body = #"{"limit_usd":100,"include_byok_in_budgets":true}"#
+        default: break
+        }
+        switch status {
+        case 400:
+            switch method {
+            case "POST": body = #"{"name":"Bad","slug":"Not A Slug"}"#
+            case "PATCH": body = #"{"slug":"-bad-"}"#
+            case "PUT": body = #"{"limit_usd":0}"#
+            case "DELETE" where !path.contains("{interval}"):
+                // A workspace that still holds a key.
+                _ = try await sim.state.create(CreateKeyRequest(name: "holder", workspaceID: workspace.id))
+            default: interval = "yearly"
+            }
+        case 401: bearer = nil
+        case 403:
+            if method == "DELETE" { reference = SimulatorState.defaultWorkspaceID } else { bearer = regular }
+        case 404: reference = "no-such-workspace"
+        default: break
+        }
+        let url = sim.baseURL + path.replacingOccurrences(of: "{id}", with: reference).replacingOccurrences(of: "{interval}", with: interval)
+        return try await RawHTTP.send(method, url, bearer: bearer, json: body)
+    }
 }
 
-/// Enough of JSON Schema for OpenAPI 3.1 response bodies: `$ref`, `type` (with `null`),
-/// `properties`, `required`, `items` and `enum`.
+/// Enough of JSON Schema for OpenAPI 3.1 response bodies: `$ref`, `allOf`, `type` (with
+/// `null`), `properties`, `required`, `items` and `enum`.
 struct SchemaValidator {
     let document: [String: Any]
 
     func problems(_ value: JSONValue, _ schema: [String: Any], at path: String) -> [String] {
+        if let all = schema["allOf"] as? [Any] {
+            return all.compactMap { $0 as? [String: Any] }.flatMap { problems(value, $0, at: path) }
+        }
         if let ref = schema["$ref"] as? String {
             let name = ref.replacingOccurrences(of: "#/components/schemas/", with: "")
             guard let resolved = ((document["components"] as? [String: Any])?["schemas"] as? [String: Any])?[name]
