@@ -4,9 +4,10 @@ public import OpenRouterClient
 /// How an operation reaches OpenRouter: the I/O seam between the engine and the command, which
 /// decides between the real API and the embedded simulator from its options and environment.
 public protocol APIConnector: Sendable {
-    /// Opens a connection with the management key verified. With `prefetchingFirstPage`, the first
-    /// page of the key listing is asked for at the same time; its failure is ignored.
-    func open(maxConcurrentRequests: Int, prefetchingFirstPage: Bool) async throws -> APIConnection
+    /// Opens a connection with the management key verified. With `prefetchingWorkspaces`, the
+    /// account's workspaces are listed at the same time; their failure is ignored (the refresh
+    /// lists them again).
+    func open(maxConcurrentRequests: Int, prefetchingWorkspaces: Bool) async throws -> APIConnection
 }
 
 /// An open connection to OpenRouter (or the simulator), with the management key verified.
@@ -16,18 +17,18 @@ public struct APIConnection: Sendable {
     public let target: String
     /// The management key's masked label, so the plan can refuse to adopt it.
     public let managementKeyLabel: String
-    /// The first page of the key listing (disabled keys included), when it was prefetched.
-    public let firstPage: [APIKey]?
+    /// The account's workspaces, when they were listed along with the management key check.
+    public let workspaces: [APIWorkspace]?
     /// Whether the connection goes to keyplane's own simulator rather than to OpenRouter.
     public let isSimulated: Bool
     private let closing: @Sendable () async -> Void
 
-    public init(client: OpenRouterClient, target: String, managementKeyLabel: String, firstPage: [APIKey]?,
+    public init(client: OpenRouterClient, target: String, managementKeyLabel: String, workspaces: [APIWorkspace]?,
                 isSimulated: Bool, close: @escaping @Sendable () async -> Void) {
         self.client = client
         self.target = target
         self.managementKeyLabel = managementKeyLabel
-        self.firstPage = firstPage
+        self.workspaces = workspaces
         self.isSimulated = isSimulated
         closing = close
     }

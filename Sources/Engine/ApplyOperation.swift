@@ -80,7 +80,7 @@ public struct ApplyOperation: Sendable {
         // reported rather than anything the connection ran into.
         let opening = Task { [workspace] in try await ParallelWork.offPool { try workspace.openState() } }
         let connecting = Task { [connector, parallelism = request.parallelism] in
-            try await connector.open(maxConcurrentRequests: parallelism, prefetchingFirstPage: !interrupted)
+            try await connector.open(maxConcurrentRequests: parallelism, prefetchingWorkspaces: true)
         }
         var opened: OpenedState
         do { opened = try await opening.value } catch {
@@ -119,8 +119,10 @@ public struct ApplyOperation: Sendable {
         }
         for note in recoveredNotes { observer.note(note) }
 
-        let live = try await Refreshed.keys(from: connection)
-        let refreshed = Refreshed(live: live, managementKeyLabel: connection.managementKeyLabel, isSimulated: connection.isSimulated)
+        let account = try await Refreshed.account(from: connection)
+        let live = account.keys
+        let refreshed = Refreshed(account: account, managementKeyLabel: connection.managementKeyLabel,
+                                  isSimulated: connection.isSimulated)
         let prior = PriorState(opened, forWriting: true)
         let fresh = try await ParallelWork.offPool { [request, workspace] in
             try PlanOperation.plan(inputs, state: prior, refreshed: refreshed, request: request.plan, workspace: workspace)

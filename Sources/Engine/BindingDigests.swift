@@ -28,7 +28,8 @@ public enum BindingDigests {
     public static func remote(_ keys: [LiveKey]) throws -> [String: String] {
         let digests = try ParallelWork.map(count: keys.count, batch: 512) { index in
             let key = keys[index]
-            let text = KeyValues.Field.allCases.map { key.values.text(of: $0) }.joined(separator: "\u{1F}")
+            let text = (KeyValues.Field.allCases.map { key.values.text(of: $0) } + [key.workspaceID ?? "-"])
+                .joined(separator: "\u{1F}")
             // The first 16 hex digits: the first 8 bytes.
             return Hex.encode(Array(try Digest.sha256(Array(text.utf8)).prefix(8)))
         }

@@ -76,16 +76,24 @@ extension Workspace {
 
 /// The live side of a plan, from one connection.
 struct Refreshed: Sendable {
-    var live: [LiveKey]
+    var account: LiveAccount
     var managementKeyLabel: String
     var isSimulated: Bool
 
-    /// Every live key, with the failure put in words.
-    static func keys(from connection: APIConnection) async throws -> [LiveKey] {
+    /// Every key in every workspace.
+    var live: [LiveKey] { account.keys }
+
+    /// Each workspace's slug by its id, to name where an unmanaged key lives.
+    var workspaceSlugs: [String: String] {
+        Dictionary(account.workspaces.map { ($0.id, $0.values.slug) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The whole account, with the failure put in words.
+    static func account(from connection: APIConnection) async throws -> LiveAccount {
         do {
-            return try await Refresh.liveKeys(using: connection.client, firstPage: connection.firstPage)
+            return try await Refresh.account(using: connection.client, workspaces: connection.workspaces)
         } catch {
-            throw OperationFailure("cannot refresh the live keys from \(connection.target): \(error)")
+            throw OperationFailure("cannot refresh the account from \(connection.target): \(error)")
         }
     }
 
@@ -94,11 +102,11 @@ struct Refreshed: Sendable {
     static func whileOpening(_ opening: Task<PriorState?, any Error>, connector: any APIConnector) async throws
         -> (state: PriorState?, refreshed: Refreshed) {
         let listing = Task { () async throws -> Refreshed in
-            let connection = try await connector.open(maxConcurrentRequests: 8, prefetchingFirstPage: true)
+            let connection = try await connector.open(maxConcurrentRequests: 8, prefetchingWorkspaces: true)
             do {
-                let live = try await keys(from: connection)
+                let account = try await account(from: connection)
                 await connection.close()
-                return Refreshed(live: live, managementKeyLabel: connection.managementKeyLabel,
+                return Refreshed(account: account, managementKeyLabel: connection.managementKeyLabel,
                                  isSimulated: connection.isSimulated)
             } catch {
                 await connection.close()

@@ -25,8 +25,9 @@ public enum JournalRecovery {
             case .intent: break
             }
         }
-        let live = try await client.listKeys(includeDisabled: true)
-        let liveHashes = Set(live.map(\.hash.rawValue))
+        // The whole account: a key the interrupted run created may live in any workspace.
+        let live = try await Refresh.account(using: client).keys
+        let liveHashes = Set(live.map(\.hash))
         for record in records where record.event == .created {
             guard let hash = record.hash, let sealed = record.sealedSecret, !deleted.contains(hash), liveHashes.contains(hash),
                 opened.state[record.address]?.hash != hash
@@ -34,11 +35,12 @@ public enum JournalRecovery {
             let previous = opened.state[record.address]
             // What OpenRouter holds now is what the state records; the journal's values stand in
             // only for a key the listing does not describe.
-            let values = live.first(where: { $0.hash.rawValue == hash }).map { LiveKey($0).values }
-                ?? record.values ?? KeyValues(name: record.address.description)
+            let found = live.first(where: { $0.hash == hash })
+            let values = found?.values ?? record.values ?? KeyValues(name: record.address.description)
             var entry = StateEntry(
                 address: record.address, hash: hash, values: values, createdAt: record.createdAt ?? now,
-                generation: (previous?.generation ?? 0) + 1, protect: previous?.protect ?? false, labels: previous?.labels ?? [:])
+                generation: (previous?.generation ?? 0) + 1, protect: previous?.protect ?? false, labels: previous?.labels ?? [:],
+                workspaceID: found?.workspaceID)
             if let previous, previous.hash != hash, liveHashes.contains(previous.hash), !deleted.contains(previous.hash) {
                 // The interrupted run was replacing this key; keep the old one as a predecessor to delete.
                 entry.predecessor = RotationPredecessor(hash: previous.hash, deleteAfter: now)
@@ -48,11 +50,11 @@ public enum JournalRecovery {
         }
         for record in records where record.event == .intent {
             guard let marker = record.marker, created[marker] == nil else { continue }
-            for orphan in live where orphan.name.contains(marker) && !deleted.contains(orphan.hash.rawValue) {
+            for orphan in live where orphan.values.name.contains(marker) && !deleted.contains(orphan.hash) {
                 do {
-                    try await client.deleteKey(orphan.hash)
+                    try await client.deleteKey(KeyHash(orphan.hash))
                 } catch OpenRouterClientError.keyNotFound {}
-                notes.append("deleted key \(orphan.hash.short) for \(record.address): an interrupted apply created it but its secret never reached the journal, so it is unusable; the plan creates the key again")
+                notes.append("deleted key \(orphan.hash.prefix(12))… for \(record.address): an interrupted apply created it but its secret never reached the journal, so it is unusable; the plan creates the key again")
             }
         }
         return notes

@@ -14,6 +14,6 @@ extension LiveKey {
                 credit: UsageWindows(daily: key.usageDaily, weekly: key.usageWeekly, monthly: key.usageMonthly, total: key.usage),
                 byok: UsageWindows(daily: key.byokUsageDaily, weekly: key.byokUsageWeekly, monthly: key.byokUsageMonthly,
                                    total: key.byokUsage)),
-            createdAt: key.createdAt.date, updatedAt: key.updatedAt?.date)
+            createdAt: key.createdAt.date, updatedAt: key.updatedAt?.date, workspaceID: key.workspaceID)
     }
 }

@@ -51,7 +51,8 @@ public struct PlanOperation: Sendable {
         let lineage = state?.opened.state.lineage, serial = state?.opened.state.serial, root = workspace.root
         let unbound = PlanBinding(manifests: [:], stateLineage: lineage, stateSerial: serial, remoteKeys: nil)
         let input = PlanInput(
-            manifest: inputs.manifest, prior: state?.sortedEntries ?? [], live: refreshed?.live, adoptions: request.adoptions,
+            manifest: inputs.manifest, prior: state?.sortedEntries ?? [], live: refreshed?.live,
+            liveWorkspaces: refreshed?.account.workspaces, adoptions: request.adoptions,
             managementKeyLabel: refreshed?.managementKeyLabel, now: request.now, options: request.options, binding: unbound,
             toolVersion: request.toolVersion)
         let files = inputs.files, live = refreshed?.live

@@ -16,16 +16,16 @@ struct CommandConnector: APIConnector {
     /// The folder, under the repository root, that holds the embedded simulator's data and key.
     static let embeddedFolder = Workspace.privateFolder
 
-    func open(maxConcurrentRequests: Int, prefetchingFirstPage: Bool) async throws -> APIConnection {
+    func open(maxConcurrentRequests: Int, prefetchingWorkspaces: Bool) async throws -> APIConnection {
         try await Self.open(options, root: root, maxConcurrentRequests: maxConcurrentRequests,
-                            prefetchingFirstPage: prefetchingFirstPage)
+                            prefetchingWorkspaces: prefetchingWorkspaces)
     }
 
-    /// Opens the connection and verifies the management key. With `prefetchingFirstPage`, the first
-    /// page of the listing is requested at the same time, saving a round trip for a refresh that
-    /// follows; its answer is used only once the key is verified, and its failure is ignored.
+    /// Opens the connection and verifies the management key. With `prefetchingWorkspaces`, the
+    /// account's workspaces are listed at the same time, saving a round trip for a refresh that
+    /// follows; the answer is used only once the key is verified, and its failure is ignored.
     static func open(_ options: APIOptions, root: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
-                     maxConcurrentRequests: Int = 8, prefetchingFirstPage: Bool = false) async throws -> APIConnection {
+                     maxConcurrentRequests: Int = 8, prefetchingWorkspaces: Bool = false) async throws -> APIConnection {
         let configured = options.managementKeyFile != nil || options.apiURL != nil
             || [OpenRouterConfiguration.keyVariable, OpenRouterConfiguration.legacyKeyVariable, OpenRouterConfiguration.baseURLVariable]
                 .contains { !(environment[$0] ?? "").isEmpty }
@@ -63,12 +63,12 @@ struct CommandConnector: APIConnector {
         }
         let client = OpenRouterClient(configuration: configuration, maxConcurrentRequests: maxConcurrentRequests,
                                       logger: Logger(label: "keyplane.openrouter", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let prefetch = prefetchingFirstPage ? Task { try await client.listPage(offset: 0, includeDisabled: true) } : nil
+        let prefetch = prefetchingWorkspaces ? Task { try await client.listWorkspaces() } : nil
         do {
             let current = try await client.verifyManagementKey()
-            let firstPage = try? await prefetch?.value
+            let workspaces = try? await prefetch?.value
             let simulator = embedded
-            return APIConnection(client: client, target: target, managementKeyLabel: current.label, firstPage: firstPage,
+            return APIConnection(client: client, target: target, managementKeyLabel: current.label, workspaces: workspaces,
                                  isSimulated: simulator != nil) {
                 try? await client.shutdown()
                 try? await simulator?.stop()

@@ -326,8 +326,9 @@ public enum Planner {
             return Plan(
                 toolVersion: input.toolVersion, createdAt: input.now, refreshed: refreshed, changes: selected,
                 drift: drift.sorted(by: Drift.precedes),
-                unmanaged: UnmanagedKey.find(prior: input.prior, live: input.live ?? [],
-                                             adopting: Set(input.adoptions.values)),
+                unmanaged: UnmanagedKey.find(prior: input.prior, live: input.live ?? [], adopting: Set(input.adoptions.values),
+                                             workspaceSlugs: Dictionary((input.liveWorkspaces ?? []).map { ($0.id, $0.values.slug) },
+                                                                        uniquingKeysWith: { a, _ in a })),
                 warnings: warnings.sorted { $0.resource < $1.resource },
                 violations: violations.sorted { ($0.resource, $0.rule.rawValue) < ($1.resource, $1.rule.rawValue) },
                 targets: input.options.targets.sorted(), expiryWarningDays: input.options.expiryWarningDays,

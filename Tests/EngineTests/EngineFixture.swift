@@ -72,11 +72,11 @@ final class EngineFixture: @unchecked Sendable {
 struct SimulatorConnector: APIConnector {
     let harness: SimulatorHarness
 
-    func open(maxConcurrentRequests: Int, prefetchingFirstPage: Bool) async throws -> APIConnection {
+    func open(maxConcurrentRequests: Int, prefetchingWorkspaces: Bool) async throws -> APIConnection {
         let configuration = try OpenRouterConfiguration(baseURL: harness.baseURL, managementKey: harness.managementKey)
         let client = OpenRouterClient(configuration: configuration, maxConcurrentRequests: maxConcurrentRequests)
         let current = try await client.verifyManagementKey()
-        return APIConnection(client: client, target: "the test simulator", managementKeyLabel: current.label, firstPage: nil,
+        return APIConnection(client: client, target: "the test simulator", managementKeyLabel: current.label, workspaces: nil,
                              isSimulated: true) { try? await client.shutdown() }
     }
 }
