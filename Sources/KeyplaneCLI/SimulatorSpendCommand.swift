@@ -36,11 +36,22 @@ struct SimulatorSpendCommand: AsyncParsableCommand {
             throw CommandFailure("there is no embedded simulator data in \(CommandConnector.embeddedFolder)/ yet: run `keyplane apply` against it first")
         }
         let simulator = try SimulatorState(managementKeys: [], dataFile: dataFile.path)
+        // Every workspace's keys: a client's keys live in its own workspace.
         var keys: [APIKey] = []
+        var workspaces: [APIWorkspace] = []
         while true {
-            let page = await simulator.list(includeDisabled: true, offset: keys.count, workspaceID: nil)
-            keys += page
-            if page.count < KeyListResponse.pageSize { break }
+            let page = await simulator.listWorkspaces(offset: workspaces.count, limit: WorkspaceListResponse.maximumPageSize).data
+            workspaces += page
+            if page.count < WorkspaceListResponse.maximumPageSize { break }
+        }
+        for workspace in workspaces {
+            var listed = 0
+            while true {
+                let page = await simulator.list(includeDisabled: true, offset: listed, workspaceID: workspace.id)
+                keys += page
+                listed += page.count
+                if page.count < KeyListResponse.pageSize { break }
+            }
         }
         // keyplane names its keys "ADDRESS [marker]"; during a rotation's overlap the newest is current.
         guard let target = keys.filter({ $0.name == key.description || $0.name.hasPrefix("\(key) [") })
