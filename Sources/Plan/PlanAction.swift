@@ -1,4 +1,4 @@
-/// What a plan does to one key.
+/// What a plan does to one resource. The words and symbols for each are in `PlanWords`.
 public enum PlanAction: String, Codable, CaseIterable, Hashable, Sendable {
     /// A new key is created and its secret sealed in the state.
     case create
@@ -12,7 +12,4 @@ public enum PlanAction: String, Codable, CaseIterable, Hashable, Sendable {
     case adopt
     /// Nothing to do.
     case noop = "no-op"
-
-    /// The verb for summaries: "to create".
-    public var summaryWord: String { rawValue }
 }
