@@ -45,6 +45,11 @@ public final class OpenRouterClient: Sendable {
         // one as long as no request asks for a particular event loop, and none does.
         httpConfiguration.httpVersion = .http1Only
         httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConcurrentRequests)
+        // A connection that cannot be made fails its request at once, and `send` retries it with
+        // its own backoff (such a request never reached the server, so even a create may go
+        // again). Left to AsyncHTTPClient, each attempt kept reconnecting until the 10 s connect
+        // timeout: an unreachable API took 53 s to report, in silence.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
     }
 
