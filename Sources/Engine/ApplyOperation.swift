@@ -1,5 +1,5 @@
 import Domain
-public import Foundation
+import Foundation
 import Git
 import FileSystem
 import Manifest
@@ -69,7 +69,6 @@ public struct ApplyOperation: Sendable {
 
     private func runLocked(inputs: Inputs, git: GitRepository, uncommitted: String,
                            observer: any OperationObserver) async throws -> ApplyReport {
-        let now = request.plan.now
         let journalURL = workspace.journalURL
         // A journal left behind means an earlier apply stopped before its commit: commit this time.
         let interrupted = FileManager.default.fileExists(atPath: journalURL.path)

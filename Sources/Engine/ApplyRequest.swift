@@ -1,7 +1,7 @@
-public import Domain
-public import Foundation
+import Domain
+import Foundation
 public import Git
-public import Plan
+import Plan
 public import PlanFile
 
 /// What an apply is asked for.

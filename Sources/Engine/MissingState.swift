@@ -27,8 +27,7 @@ enum MissingState {
         }
         if let git = try? GitRepository.open(at: workspace.root), let head = try? git.head(),
             let paths = try? RepositoryPaths(root: workspace.root, git: git),
-            let committed = try? git.blobID(at: paths.inGit("\(store.displayName)/keyplane-state.json"), in: head),
-            committed != nil {
+            (try? git.blobID(at: paths.inGit("\(store.displayName)/keyplane-state.json"), in: head)) != nil {
             throw OperationFailure("""
                 there is no state in \(store.displayName)/, but git has one committed at HEAD (\(head.short)): without it \
                 this plan would create every key again beside the live ones. Nothing was planned. Restore it with \

@@ -2,7 +2,7 @@ import Domain
 import Foundation
 import Manifest
 import Parallel
-public import Plan
+import Plan
 public import PlanFile
 import SealedState
 import StateModel

@@ -3,7 +3,7 @@ public import Foundation
 public import Manifest
 import Plan
 public import SealedState
-public import StateModel
+import StateModel
 
 /// Folds what an apply did into the opened state, in plan order.
 public enum StateUpdate {

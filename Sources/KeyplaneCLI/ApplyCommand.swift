@@ -88,7 +88,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let operation = ApplyOperation(workspace: try repository.workspace(credentials), connector: repository.connector(api),
                                        request: request)
         let observer: any OperationObserver = format == .json ? JSONLinesView() : HumanView()
-        try await CommandFailure.reporting { try await operation.run(observer: observer) }
+        _ = try await CommandFailure.reporting { try await operation.run(observer: observer) }
     }
 
     /// The commit author: KEYPLANE_AUTHOR_NAME/EMAIL, else git's own variables, else keyplane.

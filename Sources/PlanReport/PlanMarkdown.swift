@@ -2,7 +2,7 @@ import Domain
 import Foundation
 import Manifest
 import MarkdownText
-public import Plan
+import Plan
 public import PlanFile
 
 /// The plan as pull-request comments: a summary line, a warning block for guards, widening spend

@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 import Manifest
-public import Plan
+import Plan
 public import PlanFile
 
 /// The plan for a terminal: Terraform-style symbols, colour only when asked for.

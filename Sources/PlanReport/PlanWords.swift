@@ -1,5 +1,5 @@
 public import Domain
-public import Foundation
+import Foundation
 import Manifest
 public import Plan
 

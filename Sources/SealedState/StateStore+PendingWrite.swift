@@ -1,5 +1,5 @@
 import FileSystem
-public import Foundation
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One key's secret as stored: `nonce (12) ‖ ciphertext ‖ tag (16)` of AES-256-GCM under the
 /// state's secrets key, with the key's address bound in as associated data. It holds no plaintext,
