@@ -61,15 +61,7 @@ struct PlanCommand: AsyncParsableCommand {
             request: PlanRequest(options: options, refresh: refresh, now: Clock.now(), toolVersion: KeyplaneVersion.current))
         let document = try await CommandFailure.reporting { try await operation.run(observer: HumanView()) }
 
-        switch format {
-        case .text:
-            let color = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            print(PlanText.render(document, color: color), terminator: "")
-        case .markdown:
-            print(PlanMarkdown.render(document).joined(separator: "\n\(PlanFormat.markdownSplitMarker)\n"), terminator: "")
-        case .json:
-            print(String(decoding: try document.encoded(), as: UTF8.self), terminator: "")
-        }
+        print(try format.render(document), terminator: "")
 
         if !document.plan.violations.isEmpty {
             throw CommandFailure("the plan is refused by \(Plural.count(document.plan.violations.count, "guard")); nothing was saved or changed")
@@ -96,4 +88,17 @@ enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
 
     /// The line between pull-request comments when a markdown plan is split.
     static let markdownSplitMarker = "<!-- keyplane: next comment -->"
+
+    /// `document` in this format, for standard output: colour only on a terminal without NO_COLOR.
+    func render(_ document: PlanDocument) throws -> String {
+        switch self {
+        case .text:
+            let color = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            return PlanText.render(document, color: color)
+        case .markdown:
+            return PlanMarkdown.render(document).joined(separator: "\n\(Self.markdownSplitMarker)\n")
+        case .json:
+            return String(decoding: try document.encoded(), as: UTF8.self)
+        }
+    }
 }

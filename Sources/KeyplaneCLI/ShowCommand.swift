@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PlanFile
-import PlanReport
 
 /// `keyplane show PLAN`: a saved plan rendered again, in any format, without refreshing anything.
 struct ShowCommand: ParsableCommand {
@@ -20,16 +19,7 @@ struct ShowCommand: ParsableCommand {
     var format: PlanFormat = .text
 
     func run() throws {
-        let document = try Self.read(planFile)
-        switch format {
-        case .text:
-            let color = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            print(PlanText.render(document, color: color), terminator: "")
-        case .markdown:
-            print(PlanMarkdown.render(document).joined(separator: "\n\(PlanFormat.markdownSplitMarker)\n"), terminator: "")
-        case .json:
-            print(String(decoding: try document.encoded(), as: UTF8.self), terminator: "")
-        }
+        print(try format.render(try Self.read(planFile)), terminator: "")
     }
 
     /// The saved plan at `path`, or a failure that says why it cannot be read.

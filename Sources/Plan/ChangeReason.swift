@@ -50,7 +50,7 @@ public enum ChangeReason: Codable, Hashable, Sendable {
     case workspaceChangesInManifests(field: WorkspaceValues.Field)
     /// The client is gone from the manifests: its workspace goes, after its keys.
     case clientRemoved
-    /// The budget changes in the manifests (`nil`: the budget is new or removed).
+    /// The budget is set, changed or removed in the manifests.
     case budgetChangesInManifests(interval: BudgetInterval)
     /// The budget was changed outside keyplane and is put back.
     case budgetPutBack(interval: BudgetInterval)

@@ -292,7 +292,11 @@ struct PlanApplyTests {
         try workspace.editManifest { $0.replacingOccurrences(of: "expires: 90d", with: "expires: 30d") }
         for format in ["text", "markdown", "json"] { try await workspace.run(["plan", "--format", format]) }
         #expect(try await workspace.run(["plan", "--out", "plan2.json"]).exitCode == 0)
+        for format in ["text", "markdown", "json"] { try await workspace.run(["show", "plan2.json", "--format", format]) }
         #expect(try await workspace.run(["apply", "plan2.json"]).exitCode == 0)
+        // A change applied with JSON events: every event goes into the transcript too.
+        try workspace.editManifest { $0.replacingOccurrences(of: "limit: 20", with: "limit: 15") }
+        #expect(try await workspace.run(["apply", "--auto-approve", "--format", "json"]).exitCode == 0)
         try await workspace.run(["state", "show"])
         try await workspace.run(["secrets", "list"])
         let outputs = workspace.transcript
